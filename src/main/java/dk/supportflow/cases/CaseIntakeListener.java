@@ -1,0 +1,87 @@
+package dk.supportflow.cases;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of {@code supportCase}. A case opened through the API already exists under the
+ * business key. A case started from the Tasklist start form is validated and registered here,
+ * with the same rules as the API, and gets its case number as business key. Either way the CPR
+ * number leaves the process variables before anything is committed.
+ */
+@Component(SupportCaseProcess.Beans.CASE_INTAKE)
+public class CaseIntakeListener implements ExecutionListener {
+
+    private final SupportCaseService supportCaseService;
+    private final Validator validator;
+
+    public CaseIntakeListener(SupportCaseService supportCaseService, Validator validator) {
+        this.supportCaseService = supportCaseService;
+        this.validator = validator;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String businessKey = execution.getProcessBusinessKey();
+        SupportCase supportCase = businessKey == null ? null : supportCaseService.find(businessKey).orElse(null);
+        if (supportCase == null) {
+            CaseReport report = reportFrom(execution);
+            execution.removeVariable(Vars.CPR);
+            validate(report);
+            supportCase = supportCaseService.register(report, (String) execution.getVariable(Vars.REPORTER));
+            execution.setProcessBusinessKey(supportCase.getCaseNumber());
+            execution.setVariables(report.toVariables());
+        }
+        supportCaseService.attachProcess(supportCase, execution.getProcessInstanceId());
+        execution.setVariable(Vars.CASE_NUMBER, supportCase.getCaseNumber());
+    }
+
+    private void validate(CaseReport report) {
+        Set<ConstraintViolation<CaseReport>> violations = validator.validate(report);
+        if (!violations.isEmpty()) {
+            // Tasklist shows this message to the person who submitted the start form
+            throw new ProcessEngineException("Sagen kunne ikke oprettes: " + violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(ConstraintViolation::getMessage)
+                    .collect(Collectors.joining(" ")));
+        }
+    }
+
+    private static CaseReport reportFrom(DelegateExecution execution) {
+        return new CaseReport(
+                text(execution, Vars.TITLE), text(execution, Vars.WORKING_ON), text(execution, Vars.STEPS_TAKEN),
+                text(execution, Vars.EXPECTED), text(execution, Vars.ACTUAL), text(execution, Vars.TRIED_SO_FAR),
+                text(execution, Vars.ERROR_MESSAGE), text(execution, Vars.COMPONENT), text(execution, Vars.CPR),
+                text(execution, Vars.KP_CASE_ID), text(execution, Vars.KP_TASK_KEY),
+                Boolean.TRUE.equals(execution.getVariable(Vars.PAYMENT_BLOCKED)), date(execution));
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    /** The form's date field sends yyyy-MM-dd, possibly with a time part. */
+    private static LocalDate date(DelegateExecution execution) {
+        String value = text(execution, Vars.AVAILABLE_DATE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            throw new ProcessEngineException("Sagen kunne ikke oprettes: den disponible dato skal have formen åååå-mm-dd.");
+        }
+    }
+}

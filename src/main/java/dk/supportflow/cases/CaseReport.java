@@ -1,0 +1,81 @@
+package dk.supportflow.cases;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.privacy.ValidCpr;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A super user's error report: the questions the support-authorised user asks (what were you
+ * working on, what did you do, what did you expect, what happened instead, what have you tried).
+ * The same fields whether it arrives by {@code POST /api/cases} or the Tasklist start form.
+ */
+public record CaseReport(
+        @NotBlank(message = "Skriv en titel, der kort siger, hvor i KP fejlen ses, og hvad den går ud på.")
+        @Size(max = 200, message = "Titlen må højst være 200 tegn.")
+        String title,
+        @NotBlank(message = "Skriv, hvad du arbejdede med, da fejlen opstod.")
+        @Size(max = 4000, message = "Teksten må højst være 4000 tegn.")
+        String workingOn,
+        @NotBlank(message = "Beskriv trin for trin, hvad du gjorde.")
+        @Size(max = 4000, message = "Teksten må højst være 4000 tegn.")
+        String stepsTaken,
+        @NotBlank(message = "Skriv, hvad du forventede skulle ske.")
+        @Size(max = 4000, message = "Teksten må højst være 4000 tegn.")
+        String expected,
+        @NotBlank(message = "Skriv, hvad der skete i stedet.")
+        @Size(max = 4000, message = "Teksten må højst være 4000 tegn.")
+        String actual,
+        @Size(max = 4000, message = "Teksten må højst være 4000 tegn.")
+        String triedSoFar,
+        @Size(max = 4000, message = "Fejlteksten må højst være 4000 tegn.")
+        String errorMessage,
+        @Size(max = 200, message = "Komponenten må højst være 200 tegn.")
+        String component,
+        @ValidCpr
+        String cpr,
+        @Size(max = 100, message = "Sags-ID må højst være 100 tegn.")
+        String kpCaseId,
+        @Size(max = 100, message = "Opgavens brugervendte nøgle må højst være 100 tegn.")
+        String kpTaskKey,
+        Boolean paymentBlocked,
+        LocalDate availableDate) {
+
+    /** MinSupport asks for the available date ("disponibel dato") when a payment is blocked. */
+    @AssertTrue(message = "Angiv den disponible dato, når en udbetaling er blokeret.")
+    public boolean isAvailableDate() {
+        return !isPaymentBlocked() || availableDate != null;
+    }
+
+    public boolean isPaymentBlocked() {
+        return Boolean.TRUE.equals(paymentBlocked);
+    }
+
+    public boolean hasCpr() {
+        return cpr != null && !cpr.isBlank();
+    }
+
+    /** The report as process variables: everything but the CPR number. */
+    public Map<String, Object> toVariables() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(Vars.TITLE, title);
+        variables.put(Vars.WORKING_ON, workingOn);
+        variables.put(Vars.STEPS_TAKEN, stepsTaken);
+        variables.put(Vars.EXPECTED, expected);
+        variables.put(Vars.ACTUAL, actual);
+        variables.put(Vars.TRIED_SO_FAR, triedSoFar);
+        variables.put(Vars.ERROR_MESSAGE, errorMessage);
+        variables.put(Vars.COMPONENT, component);
+        variables.put(Vars.KP_CASE_ID, kpCaseId);
+        variables.put(Vars.KP_TASK_KEY, kpTaskKey);
+        variables.put(Vars.PAYMENT_BLOCKED, isPaymentBlocked());
+        variables.put(Vars.AVAILABLE_DATE, availableDate == null ? null : availableDate.toString());
+        variables.put(Vars.CPR_REGISTERED, hasCpr());
+        return variables;
+    }
+}

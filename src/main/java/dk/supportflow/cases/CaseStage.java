@@ -1,0 +1,50 @@
+package dk.supportflow.cases;
+
+import static dk.supportflow.cases.SupportCaseProcess.Elements;
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+
+import java.util.Collection;
+import java.util.Set;
+
+/** The three stages of the support-authorised user's work, derived from where the process is. */
+public enum CaseStage {
+    ANALYSIS("analysis", "Analyse",
+            Set.of(Tasks.ANALYSE_ERROR, Elements.TASK_MAIL_QUESTION, Tasks.PROVIDE_MORE_INFO,
+                    Elements.TIMER_WAIT_INTEGRATION, Tasks.RETRY_INTEGRATION)),
+    MINSUPPORT("minSupport", "MinSupport",
+            Set.of(Tasks.REPORT_TO_MINSUPPORT, Elements.SUBPROCESS_AWAIT_MINSUPPORT, Elements.TIMER_FOLLOW_UP_DUE,
+                    Elements.TASK_MAIL_FOLLOW_UP_REMINDER, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER)),
+    KNOWLEDGE_SHARING("knowledgeSharing", "Vidensdeling",
+            Set.of(Elements.TASK_MAIL_ANSWER, Tasks.PLAN_KNOWLEDGE_SHARING, Elements.TASK_MAIL_CASEWORKERS,
+                    Elements.TASK_CLOSE_CASE)),
+    CLOSED("closed", "Lukket", Set.of());
+
+    private final String key;
+    private final String danishName;
+    private final Set<String> activities;
+
+    CaseStage(String key, String danishName, Set<String> activities) {
+        this.key = key;
+        this.danishName = danishName;
+        this.activities = activities;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String danishName() {
+        return danishName;
+    }
+
+    /** The latest stage any active activity belongs to; activities of the event subprocess are ignored. */
+    static CaseStage of(Collection<String> activeActivityIds) {
+        CaseStage stage = ANALYSIS;
+        for (CaseStage candidate : values()) {
+            if (activeActivityIds.stream().anyMatch(candidate.activities::contains)) {
+                stage = candidate;
+            }
+        }
+        return stage;
+    }
+}

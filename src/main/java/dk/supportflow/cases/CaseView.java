@@ -1,0 +1,42 @@
+package dk.supportflow.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case as the API shows it. The CPR number only ever appears masked (ddmmyy-xxxx). */
+public record CaseView(
+        String caseNumber,
+        String processInstanceId,
+        String stage,
+        String stageName,
+        String outcome,
+        String errorClass,
+        String minSupportCaseNumber,
+        String criticality,
+        String answer,
+        String title,
+        String reporter,
+        String workingOn,
+        String stepsTaken,
+        String expected,
+        String actual,
+        String triedSoFar,
+        String errorMessage,
+        String component,
+        String cpr,
+        String kpCaseId,
+        String kpTaskKey,
+        boolean paymentBlocked,
+        LocalDate availableDate,
+        Instant createdAt,
+        Instant closedAt,
+        List<OpenTask> openTasks,
+        List<Information> information) {
+
+    public record OpenTask(String taskId, String taskKey, String name, String assignee) {
+    }
+
+    public record Information(String source, String text, Instant receivedAt) {
+    }
+}

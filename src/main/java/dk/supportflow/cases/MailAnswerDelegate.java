@@ -1,0 +1,25 @@
+package dk.supportflow.cases;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.notification.CaseMails;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Mails the answer to the reporter, whether it was found locally or came from MinSupport. */
+@Component(SupportCaseProcess.Beans.MAIL_ANSWER)
+public class MailAnswerDelegate implements JavaDelegate {
+
+    private final CaseMails mails;
+
+    public MailAnswerDelegate(CaseMails mails) {
+        this.mails = mails;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        mails.answer(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.TITLE),
+                (String) execution.getVariable(Vars.REPORTER), (String) execution.getVariable(Vars.ANSWER));
+    }
+}

@@ -1,0 +1,183 @@
+package dk.supportflow.cases;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A reported error and the report's details. The CPR number is kept here only, encrypted. */
+@Entity
+@Table(name = "support_case")
+public class SupportCase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_number", nullable = false, unique = true)
+    private String caseNumber;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(nullable = false)
+    private String reporter;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(name = "working_on", nullable = false)
+    private String workingOn;
+
+    @Column(name = "steps_taken", nullable = false)
+    private String stepsTaken;
+
+    @Column(nullable = false)
+    private String expected;
+
+    @Column(nullable = false)
+    private String actual;
+
+    @Column(name = "tried_so_far")
+    private String triedSoFar;
+
+    @Column(name = "error_message")
+    private String errorMessage;
+
+    private String component;
+
+    @Column(name = "cpr_encrypted")
+    private String cprEncrypted;
+
+    @Column(name = "kp_case_id")
+    private String kpCaseId;
+
+    @Column(name = "kp_task_key")
+    private String kpTaskKey;
+
+    @Column(name = "payment_blocked", nullable = false)
+    private boolean paymentBlocked;
+
+    @Column(name = "available_date")
+    private LocalDate availableDate;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    protected SupportCase() {
+    }
+
+    SupportCase(String caseNumber, String reporter, CaseReport report, String cprEncrypted, Instant createdAt) {
+        this.caseNumber = caseNumber;
+        this.reporter = reporter;
+        this.title = report.title().strip();
+        this.workingOn = report.workingOn();
+        this.stepsTaken = report.stepsTaken();
+        this.expected = report.expected();
+        this.actual = report.actual();
+        this.triedSoFar = report.triedSoFar();
+        this.errorMessage = report.errorMessage();
+        this.component = report.component();
+        this.cprEncrypted = cprEncrypted;
+        this.kpCaseId = report.kpCaseId();
+        this.kpTaskKey = report.kpTaskKey();
+        this.paymentBlocked = report.isPaymentBlocked();
+        this.availableDate = report.availableDate();
+        this.createdAt = createdAt;
+    }
+
+    void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public void close(Instant when) {
+        this.closedAt = when;
+    }
+
+    public boolean isClosed() {
+        return closedAt != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCaseNumber() {
+        return caseNumber;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public String getReporter() {
+        return reporter;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getWorkingOn() {
+        return workingOn;
+    }
+
+    public String getStepsTaken() {
+        return stepsTaken;
+    }
+
+    public String getExpected() {
+        return expected;
+    }
+
+    public String getActual() {
+        return actual;
+    }
+
+    public String getTriedSoFar() {
+        return triedSoFar;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public String getComponent() {
+        return component;
+    }
+
+    String getCprEncrypted() {
+        return cprEncrypted;
+    }
+
+    public String getKpCaseId() {
+        return kpCaseId;
+    }
+
+    public String getKpTaskKey() {
+        return kpTaskKey;
+    }
+
+    public boolean isPaymentBlocked() {
+        return paymentBlocked;
+    }
+
+    public LocalDate getAvailableDate() {
+        return availableDate;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+}

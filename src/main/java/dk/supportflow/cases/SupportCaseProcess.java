@@ -1,0 +1,140 @@
+package dk.supportflow.cases;
+
+/**
+ * The contract of the {@code supportCase} BPMN process: its key, element ids, message names and
+ * variable names. Everything that talks to the process (delegates, REST API, tests) uses these.
+ */
+public final class SupportCaseProcess {
+
+    public static final String PROCESS_KEY = "supportCase";
+
+    /** User tasks: the element id is the task definition key. */
+    public static final class Tasks {
+        public static final String ANALYSE_ERROR = "analyseError";
+        public static final String PROVIDE_MORE_INFO = "provideMoreInfo";
+        public static final String RETRY_INTEGRATION = "retryIntegration";
+        public static final String REPORT_TO_MINSUPPORT = "reportToMinSupport";
+        public static final String FOLLOW_UP_MINSUPPORT = "followUpMinSupport";
+        public static final String FORWARD_ANSWER = "forwardAnswer";
+        public static final String PLAN_KNOWLEDGE_SHARING = "planKnowledgeSharing";
+
+        private Tasks() {
+        }
+    }
+
+    /** Other flow elements. */
+    public static final class Elements {
+        public static final String START_EVENT = "StartEvent_CaseReported";
+        public static final String GATEWAY_ANALYSIS_OUTCOME = "Gateway_AnalysisOutcome";
+        public static final String TASK_MAIL_QUESTION = "Task_MailQuestion";
+        public static final String TIMER_WAIT_INTEGRATION = "Event_WaitForIntegration";
+        public static final String GATEWAY_RETRY_OUTCOME = "Gateway_RetryOutcome";
+        public static final String SUBPROCESS_AWAIT_MINSUPPORT = "SubProcess_AwaitMinSupport";
+        public static final String TIMER_FOLLOW_UP_DUE = "Event_FollowUpDue";
+        public static final String TASK_MAIL_FOLLOW_UP_REMINDER = "Task_MailFollowUpReminder";
+        public static final String GATEWAY_MINSUPPORT_ANSWERED = "Gateway_MinSupportAnswered";
+        public static final String BOUNDARY_MINSUPPORT_ANSWER = "Event_MinSupportAnswerReceived";
+        public static final String TASK_MAIL_ANSWER = "Task_MailAnswer";
+        public static final String GATEWAY_SHARE = "Gateway_ShareWithCaseworkers";
+        public static final String TASK_MAIL_CASEWORKERS = "Task_MailCaseworkers";
+        public static final String TASK_CLOSE_CASE = "Task_CloseCase";
+        public static final String END_EVENT_CASE_CLOSED = "EndEvent_CaseClosed";
+        public static final String SUBPROCESS_CASE_INFORMATION = "SubProcess_CaseInformation";
+        public static final String START_CASE_INFORMATION = "StartEvent_CaseInformationAdded";
+        public static final String TASK_REGISTER_CASE_INFORMATION = "Task_RegisterCaseInformation";
+
+        private Elements() {
+        }
+    }
+
+    public static final class Messages {
+        public static final String MINSUPPORT_ANSWER_RECEIVED = "MinSupportAnswerReceived";
+        public static final String CASE_INFORMATION_ADDED = "CaseInformationAdded";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Vars {
+        // the report (start form / POST /api/cases); never the CPR number
+        public static final String CASE_NUMBER = "caseNumber";
+        public static final String REPORTER = "reporter";
+        public static final String TITLE = "title";
+        public static final String WORKING_ON = "workingOn";
+        public static final String STEPS_TAKEN = "stepsTaken";
+        public static final String EXPECTED = "expected";
+        public static final String ACTUAL = "actual";
+        public static final String TRIED_SO_FAR = "triedSoFar";
+        public static final String ERROR_MESSAGE = "errorMessage";
+        public static final String COMPONENT = "component";
+        public static final String KP_CASE_ID = "kpCaseId";
+        public static final String KP_TASK_KEY = "kpTaskKey";
+        public static final String PAYMENT_BLOCKED = "paymentBlocked";
+        public static final String AVAILABLE_DATE = "availableDate";
+        /** Only on the Tasklist start form; taken out of the variables by the intake listener. */
+        public static final String CPR = "cpr";
+        public static final String CPR_REGISTERED = "cprRegistered";
+
+        // analysis
+        public static final String OUTCOME = "outcome";
+        public static final String ERROR_CLASS = "errorClass";
+        public static final String ANSWER = "answer";
+        public static final String QUESTION = "question";
+        public static final String ADDITIONAL_INFO = "additionalInfo";
+        public static final String CASE_HANDLER = "caseHandler";
+
+        // MinSupport
+        public static final String MINSUPPORT_CASE_NUMBER = "minSupportCaseNumber";
+        public static final String EXISTING_MINSUPPORT_CASE = "existingMinSupportCase";
+        public static final String TICKET_TYPE = "ticketType";
+        public static final String TICKET_TITLE = "ticketTitle";
+        public static final String CRITICALITY = "criticality";
+        public static final String MINSUPPORT_ANSWERED = "minSupportAnswered";
+        public static final String MINSUPPORT_ANSWER = "minSupportAnswer";
+        public static final String FOLLOW_UP_COUNT = "followUpCount";
+
+        // knowledge sharing
+        public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";
+        public static final String SHARE_MESSAGE = "shareMessage";
+
+        // new information on the case (CaseInformationAdded)
+        public static final String INFORMATION_SOURCE = "informationSource";
+        public static final String INFORMATION_TEXT = "informationText";
+        public static final String CASE_INFORMATION = "caseInformation";
+
+        private Vars() {
+        }
+    }
+
+    /** Values of {@link Vars#OUTCOME}. */
+    public static final class Outcomes {
+        public static final String SOLVED_LOCALLY = "solvedLocally";
+        public static final String NEED_MORE_INFO = "needMoreInfo";
+        public static final String WAIT_AND_RETRY = "waitAndRetry";
+        public static final String ESCALATE = "escalate";
+
+        private Outcomes() {
+        }
+    }
+
+    /** Delegate and listener bean names bound in the BPMN with delegateExpression. */
+    public static final class Beans {
+        public static final String CASE_INTAKE = "caseIntakeListener";
+        public static final String TASK_COMPLETION_VALIDATOR = "taskCompletionValidator";
+        public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
+        public static final String MAIL_QUESTION = "mailQuestionToReporter";
+        public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
+        public static final String MAIL_ANSWER = "mailAnswerToReporter";
+        public static final String MAIL_CASEWORKERS = "mailCaseworkers";
+        public static final String CLOSE_CASE = "closeCase";
+        public static final String REGISTER_CASE_INFORMATION = "registerCaseInformation";
+        /** Bean whose methods give timer durations: integrationRetryWait(), followUpInterval(criticality). */
+        public static final String CASE_TIMERS = "caseTimers";
+
+        private Beans() {
+        }
+    }
+
+    private SupportCaseProcess() {
+    }
+}

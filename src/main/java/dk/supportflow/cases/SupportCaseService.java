@@ -1,0 +1,195 @@
+package dk.supportflow.cases;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.knowledge.SolvedCase;
+import dk.supportflow.knowledge.SolvedCases;
+import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.privacy.Cpr;
+import dk.supportflow.privacy.CprCipher;
+import dk.supportflow.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opening, reading and adding to support cases. */
+@Service
+public class SupportCaseService {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ClockConfig.ZONE);
+
+    private final SupportCaseRepository cases;
+    private final CaseInformationRepository information;
+    private final CaseNumbers caseNumbers;
+    private final CprCipher cprCipher;
+    private final SolvedCases solvedCases;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
+            CprCipher cprCipher, SolvedCases solvedCases, RuntimeService runtimeService, TaskService taskService,
+            IdentityService identityService, Clock clock) {
+        this.cases = cases;
+        this.information = information;
+        this.caseNumbers = caseNumbers;
+        this.cprCipher = cprCipher;
+        this.solvedCases = solvedCases;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    public record OpenedCase(String caseNumber, String processInstanceId) {
+    }
+
+    /**
+     * Opens a case from a validated report and starts its process, in one transaction: either
+     * both exist afterwards or neither. The process is started as the reporter, so Camunda's
+     * authorisation applies and the reporter becomes the process initiator.
+     */
+    @Transactional
+    public OpenedCase openCase(CaseReport report, String reporter, List<String> reporterGroups) {
+        SupportCase supportCase = register(report, reporter);
+        identityService.setAuthentication(reporter, reporterGroups);
+        try {
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                    SupportCaseProcess.PROCESS_KEY, supportCase.getCaseNumber(), report.toVariables());
+            return new OpenedCase(supportCase.getCaseNumber(), instance.getId());
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Stores a new case with a fresh case number; the caller starts (or is) its process. */
+    @Transactional
+    public SupportCase register(CaseReport report, String reporter) {
+        String cpr = report.hasCpr() ? cprCipher.encrypt(report.cpr().strip()) : null;
+        return cases.save(new SupportCase(caseNumbers.next(), reporter, report, cpr, clock.instant()));
+    }
+
+    @Transactional
+    public void attachProcess(SupportCase supportCase, String processInstanceId) {
+        supportCase.attachProcess(processInstanceId);
+        cases.save(supportCase);
+    }
+
+    public Optional<SupportCase> find(String caseNumber) {
+        return cases.findByCaseNumber(caseNumber);
+    }
+
+    SupportCase get(String caseNumber) {
+        return find(caseNumber).orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " findes ikke."));
+    }
+
+    /** The reporter sees their own case; the supportberettigede and administrators see every case. */
+    @Transactional(readOnly = true)
+    public CaseView view(String caseNumber, String userId, boolean supportStaff) {
+        SupportCase supportCase = get(caseNumber);
+        requireAccess(supportCase, userId, supportStaff);
+        List<CaseView.Information> info = information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId()).stream()
+                .map(i -> new CaseView.Information(i.getSource(), i.getText(), i.getReceivedAt()))
+                .toList();
+        String cpr = Cpr.mask(cprCipher.decrypt(supportCase.getCprEncrypted()));
+
+        CaseStage stage;
+        String outcome;
+        String errorClass;
+        String minSupportCaseNumber;
+        String criticality;
+        String answer;
+        List<CaseView.OpenTask> openTasks = List.of();
+        Optional<SolvedCase> solved = solvedCases.find(caseNumber);
+        ProcessInstance instance = supportCase.getProcessInstanceId() == null ? null
+                : runtimeService.createProcessInstanceQuery().processInstanceId(supportCase.getProcessInstanceId()).singleResult();
+        if (supportCase.isClosed() || instance == null) {
+            stage = CaseStage.CLOSED;
+            outcome = solved.map(SolvedCase::getOutcome).orElse(null);
+            errorClass = solved.map(SolvedCase::getErrorClass).orElse(null);
+            minSupportCaseNumber = solved.map(SolvedCase::getMinSupportCaseNumber).orElse(null);
+            answer = solved.map(SolvedCase::getAnswer).orElse(null);
+            criticality = null;
+        } else {
+            stage = CaseStage.of(runtimeService.getActiveActivityIds(instance.getId()));
+            Map<String, Object> vars = runtimeService.getVariables(instance.getId(),
+                    List.of(Vars.OUTCOME, Vars.ERROR_CLASS, Vars.MINSUPPORT_CASE_NUMBER, Vars.CRITICALITY, Vars.ANSWER));
+            outcome = (String) vars.get(Vars.OUTCOME);
+            errorClass = (String) vars.get(Vars.ERROR_CLASS);
+            minSupportCaseNumber = (String) vars.get(Vars.MINSUPPORT_CASE_NUMBER);
+            criticality = (String) vars.get(Vars.CRITICALITY);
+            answer = (String) vars.get(Vars.ANSWER);
+            openTasks = taskService.createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime().asc()
+                    .list().stream()
+                    .map(t -> new CaseView.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee()))
+                    .toList();
+        }
+        return new CaseView(supportCase.getCaseNumber(), supportCase.getProcessInstanceId(), stage.key(),
+                stage.danishName(), outcome, errorClass, minSupportCaseNumber, criticality, answer,
+                supportCase.getTitle(), supportCase.getReporter(), supportCase.getWorkingOn(),
+                supportCase.getStepsTaken(), supportCase.getExpected(), supportCase.getActual(),
+                supportCase.getTriedSoFar(), supportCase.getErrorMessage(), supportCase.getComponent(), cpr,
+                supportCase.getKpCaseId(), supportCase.getKpTaskKey(), supportCase.isPaymentBlocked(),
+                supportCase.getAvailableDate(), supportCase.getCreatedAt(), supportCase.getClosedAt(), openTasks, info);
+    }
+
+    /**
+     * Passes new information to an open case as the message {@code CaseInformationAdded}; the
+     * process stores it and tells the supportberettiget who has the case.
+     */
+    public void addInformation(String caseNumber, String source, String text, String userId, boolean supportStaff) {
+        SupportCase supportCase = get(caseNumber);
+        requireAccess(supportCase, userId, supportStaff);
+        if (supportCase.isClosed()) {
+            throw ApiException.conflict("Sagen " + caseNumber + " er lukket. Opret en ny sag, hvis fejlen er opstået igen.");
+        }
+        runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.CASE_INFORMATION_ADDED)
+                .processInstanceBusinessKey(caseNumber)
+                .setVariableLocal(Vars.INFORMATION_SOURCE, Cpr.maskInText(source.strip()))
+                .setVariableLocal(Vars.INFORMATION_TEXT, Cpr.maskInText(text.strip()))
+                .correlateWithResult();
+    }
+
+    /** Keeps a piece of new information on the case and returns the case's whole information log. */
+    @Transactional
+    public String recordInformation(String caseNumber, String source, String text) {
+        SupportCase supportCase = get(caseNumber);
+        information.save(new CaseInformation(supportCase.getId(), Cpr.maskInText(source), Cpr.maskInText(text),
+                clock.instant()));
+        return information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId()).stream()
+                .map(i -> WHEN.format(i.getReceivedAt()) + " – " + i.getSource() + ": " + i.getText())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Marks the case closed and keeps it as a solved case. Safe to repeat. */
+    @Transactional
+    public void close(String caseNumber, String errorClass, String outcome, String answer, String minSupportCaseNumber) {
+        SupportCase supportCase = get(caseNumber);
+        Instant now = clock.instant();
+        String symptom = supportCase.getActual()
+                + (supportCase.getErrorMessage() == null ? "" : "\n" + supportCase.getErrorMessage());
+        solvedCases.record(new SolvedCase(caseNumber, supportCase.getTitle(), symptom, supportCase.getComponent(),
+                errorClass, outcome, answer, minSupportCaseNumber, now));
+        if (!supportCase.isClosed()) {
+            supportCase.close(now);
+            cases.save(supportCase);
+        }
+    }
+
+    private static void requireAccess(SupportCase supportCase, String userId, boolean supportStaff) {
+        if (!supportStaff && !supportCase.getReporter().equals(userId)) {
+            throw ApiException.forbidden("Du har kun adgang til de sager, du selv har indberettet.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dk.supportflow.knowledge;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.notification.CaseMails;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Shares the answer with every caseworker (sagsbehandlere). */
+@Component(SupportCaseProcess.Beans.MAIL_CASEWORKERS)
+public class MailCaseworkersDelegate implements JavaDelegate {
+
+    private final CaseMails mails;
+
+    public MailCaseworkersDelegate(CaseMails mails) {
+        this.mails = mails;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        mails.shareWithCaseworkers(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.TITLE),
+                (String) execution.getVariable(Vars.SHARE_MESSAGE), (String) execution.getVariable(Vars.ANSWER));
+    }
+}

@@ -1,0 +1,40 @@
+package dk.supportflow.minsupport;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/minsupport")
+@Tag(name = "MinSupport", description = "Svar fra leverandørens support")
+public class MinSupportController {
+
+    private final MinSupportAnswers answers;
+
+    public MinSupportController(MinSupportAnswers answers) {
+        this.answers = answers;
+    }
+
+    public record Answer(
+            @NotBlank(message = "Skriv MinSupports svar.")
+            @Size(max = 4000, message = "Svaret må højst være 4000 tegn.")
+            String answer) {
+    }
+
+    public record Delivered(String minSupportCaseNumber, List<String> caseNumbers) {
+    }
+
+    @PostMapping("/{minSupportCaseNumber}/answer")
+    @Operation(summary = "Registrér MinSupports svar; alle sager, der venter på MinSupport-sagen, får det")
+    public Delivered answer(@PathVariable String minSupportCaseNumber, @Valid @RequestBody Answer answer) {
+        return new Delivered(minSupportCaseNumber, answers.receive(minSupportCaseNumber, answer.answer()));
+    }
+}

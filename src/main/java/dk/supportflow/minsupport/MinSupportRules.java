@@ -1,0 +1,54 @@
+package dk.supportflow.minsupport;
+
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.cases.TaskInput;
+import dk.supportflow.cases.TaskRules;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Stage 2, "Anvend MinSupport": the report, the follow-ups and passing the answer on. */
+@Component
+public class MinSupportRules implements TaskRules {
+
+    public static final Map<String, String> TICKET_TYPES = Map.of(
+            "fejlsag", "Fejlsag",
+            "supportsag", "Supportsag",
+            "aendringsoenske", "Ændringsønske");
+    public static final Map<String, String> CRITICALITIES = Map.of(
+            "kritisk", "Kritisk",
+            "hoej", "Høj",
+            "medium", "Medium",
+            "lav", "Lav");
+
+    @Override
+    public Set<String> taskKeys() {
+        return Set.of(Tasks.REPORT_TO_MINSUPPORT, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER);
+    }
+
+    @Override
+    public void check(String taskKey, TaskInput input) {
+        switch (taskKey) {
+            case Tasks.REPORT_TO_MINSUPPORT -> {
+                input.flag(Vars.EXISTING_MINSUPPORT_CASE);
+                input.requireText(Vars.MINSUPPORT_CASE_NUMBER, 100,
+                        "Skriv MinSupport-sagens nummer (den nye sag eller den eksisterende, der følges).");
+                input.requireOneOf(Vars.TICKET_TYPE, TICKET_TYPES, "Vælg sagstypen i MinSupport.");
+                input.requireText(Vars.TICKET_TITLE, 200, "Skriv titlen på MinSupport-sagen.");
+                input.requireOneOf(Vars.CRITICALITY, CRITICALITIES, "Vælg kritikaliteten.");
+            }
+            case Tasks.FOLLOW_UP_MINSUPPORT -> {
+                if (input.flag(Vars.MINSUPPORT_ANSWERED)) {
+                    input.requireText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT, "Skriv MinSupports svar, når sagen er besvaret.");
+                } else {
+                    input.optionalText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT);
+                }
+            }
+            case Tasks.FORWARD_ANSWER ->
+                    input.requireText(Vars.ANSWER, TaskInput.MAX_TEXT, "Skriv det svar, indberetteren skal have.");
+            default -> throw new IllegalArgumentException(taskKey);
+        }
+    }
+}

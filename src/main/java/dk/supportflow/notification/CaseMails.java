@@ -1,0 +1,99 @@
+package dk.supportflow.notification;
+
+import dk.supportflow.people.Groups;
+import dk.supportflow.people.PeopleDirectory;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The mails a support case sends, in Danish. Subjects always start with the case number, so a
+ * reply or a search in the mailbox finds the case.
+ */
+@Service
+public class CaseMails {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseMails.class);
+    private static final String SIGNATURE = "\n\nVenlig hilsen\nSupport (de supportberettigede brugere)\n\n"
+            + "Denne mail er sendt automatisk af Supportflow.";
+
+    private final MailOutbox outbox;
+    private final PeopleDirectory people;
+    private final String tasklistUrl;
+
+    public CaseMails(MailOutbox outbox, PeopleDirectory people, @Value("${supportflow.mail.tasklist-url}") String tasklistUrl) {
+        this.outbox = outbox;
+        this.people = people;
+        this.tasklistUrl = tasklistUrl;
+    }
+
+    /** The reporter is asked for more information (needMoreInfo). */
+    public void question(String caseNumber, String title, String reporter, String question) {
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Spørgsmål til din fejlindberetning: " + title,
+                "Hej " + people.displayName(reporter) + "\n\n"
+                        + "Support har brug for flere oplysninger for at kunne løse fejlen, du har indberettet:\n"
+                        + "\"" + title + "\"\n\n"
+                        + "Spørgsmål:\n" + question + "\n\n"
+                        + "Svar i Tasklist under \"Mine opgaver\" (opgaven \"Uddyb fejlindberetningen\"):\n" + tasklistUrl
+                        + SIGNATURE);
+    }
+
+    /** The follow-up timer of a MinSupport case fired. */
+    public void followUpReminder(String caseNumber, String title, String minSupportCaseNumber, String criticality,
+            int followUpCount) {
+        send(caseNumber, people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE),
+                "[" + caseNumber + "] Følg op på MinSupport-sag " + minSupportCaseNumber,
+                "Det er tid til at følge op på MinSupport-sag " + minSupportCaseNumber + ".\n\n"
+                        + "Sag: " + caseNumber + " – " + title + "\n"
+                        + "Kritikalitet: " + criticality + "\n"
+                        + "Opfølgning nr.: " + followUpCount + "\n\n"
+                        + "Se om MinSupport har svaret, og afslut opgaven \"Følg op på MinSupport-sagen\" i Tasklist:\n"
+                        + tasklistUrl + SIGNATURE);
+    }
+
+    /** The answer goes back to the reporter. */
+    public void answer(String caseNumber, String title, String reporter, String answer) {
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Svar på din fejlindberetning: " + title,
+                "Hej " + people.displayName(reporter) + "\n\n"
+                        + "Her er svaret på den fejl, du har indberettet:\n\"" + title + "\"\n\n"
+                        + answer + "\n\n"
+                        + "Giv gerne svaret videre til de kolleger, der har mødt samme fejl." + SIGNATURE);
+    }
+
+    /** Knowledge sharing: the answer goes to every caseworker. Never personal data. */
+    public void shareWithCaseworkers(String caseNumber, String title, String message, String answer) {
+        send(caseNumber, people.emailsOfGroup(Groups.SAGSBEHANDLERE), "[" + caseNumber + "] Til alle sagsbehandlere: " + title,
+                "Hej alle\n\n" + message + "\n\n"
+                        + "Fejlen: " + title + "\n"
+                        + "Løsningen:\n" + answer + "\n\n"
+                        + "Mød du samme fejl, så prøv løsningen ovenfor, før du indberetter den. (Sag " + caseNumber + ")"
+                        + SIGNATURE);
+    }
+
+    /** New information reached an open case; the supportberettiget who has it (or all of them) is told. */
+    public void informationAdded(String caseNumber, String title, Optional<String> caseHandler, String source,
+            String text) {
+        List<String> recipients = caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
+                .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
+        send(caseNumber, recipients, "[" + caseNumber + "] Ny information på sagen: " + title,
+                "Der er kommet ny information på sag " + caseNumber + " (\"" + title + "\").\n\n"
+                        + "Kilde: " + source + "\n" + text + "\n\n"
+                        + "Gennemgå sagen igen: noget kan have ændret sig. Informationen står også på sagens opgave i Tasklist:\n"
+                        + tasklistUrl + SIGNATURE);
+    }
+
+    private List<String> toUser(String userId) {
+        return people.emailOf(userId).map(List::of).orElseGet(List::of);
+    }
+
+    private void send(String caseNumber, List<String> recipients, String subject, String body) {
+        if (recipients.isEmpty()) {
+            LOG.warn("Case {}: nobody to send '{}' to (no e-mail address on file)", caseNumber, subject.replaceAll(":.*", ""));
+            return;
+        }
+        outbox.enqueue(new Mail(caseNumber, recipients, subject, body));
+    }
+}

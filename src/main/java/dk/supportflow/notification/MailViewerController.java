@@ -1,0 +1,95 @@
+package dk.supportflow.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dk.supportflow.people.Groups;
+import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.people.PeopleDirectory;
+import dk.supportflow.platform.IdentityAuthenticationProvider;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * /mails: the mails the embedded SMTP server received, newest first. Everyone sees the mails
+ * addressed to them; administrators see all. Only there while the embedded server runs.
+ */
+@RestController
+public class MailViewerController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+
+    private final ObjectProvider<GreenMail> embeddedServer;
+    private final PeopleDirectory people;
+
+    public MailViewerController(ObjectProvider<GreenMail> embeddedServer, PeopleDirectory people) {
+        this.embeddedServer = embeddedServer;
+        this.people = people;
+    }
+
+    @GetMapping(value = "/mails", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    public String mails(Authentication user) throws MessagingException {
+        GreenMail server = embeddedServer.getIfAvailable();
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Sendte mails – Supportflow</title>
+                <style>body{font-family:sans-serif;margin:2rem;max-width:60rem}article{border:1px solid #ccc;
+                border-radius:6px;padding:1rem;margin:1rem 0}pre{white-space:pre-wrap;font-family:inherit}
+                dt{font-weight:bold;float:left;width:5rem}dd{margin-left:5rem}</style></head><body>
+                <h1>Sendte mails</h1>
+                """);
+        if (server == null) {
+            html.append("<p>Mails sendes via den konfigurerede SMTP-server (spring.mail.host) og vises derfor ikke her.</p>");
+            return html.append("</body></html>").toString();
+        }
+        boolean admin = user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(IdentityAuthenticationProvider.GROUP_PREFIX + Groups.CAMUNDA_ADMIN));
+        String ownAddress = people.emailOf(user.getName()).orElse("");
+        List<MimeMessage> messages = Arrays.asList(server.getReceivedMessages());
+        html.append("<p>").append(admin ? "Alle mails, som den indbyggede mailserver har modtaget"
+                : "Mails til " + HtmlUtils.htmlEscape(ownAddress)).append(", nyeste først.</p>");
+        int shown = 0;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            MimeMessage message = messages.get(i);
+            String to = addresses(message.getAllRecipients());
+            if (!admin && !to.contains(ownAddress)) {
+                continue;
+            }
+            shown++;
+            String sent = message.getSentDate() == null ? ""
+                    : WHEN.format(ZonedDateTime.ofInstant(message.getSentDate().toInstant(), ClockConfig.ZONE));
+            html.append("<article><dl><dt>Sendt</dt><dd>").append(sent)
+                    .append("</dd><dt>Til</dt><dd>").append(HtmlUtils.htmlEscape(to))
+                    .append("</dd><dt>Emne</dt><dd>").append(HtmlUtils.htmlEscape(message.getSubject()))
+                    .append("</dd></dl><pre>").append(HtmlUtils.htmlEscape(text(message)))
+                    .append("</pre></article>");
+        }
+        if (shown == 0) {
+            html.append("<p>Ingen mails endnu.</p>");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static String text(MimeMessage message) throws MessagingException {
+        try {
+            return message.getContent() instanceof String body ? body : GreenMailUtil.getBody(message);
+        } catch (IOException e) {
+            return GreenMailUtil.getBody(message);
+        }
+    }
+
+    private static String addresses(Address[] addresses) {
+        return addresses == null ? "" : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,154 @@
+package dk.supportflow.people;
+
+import static dk.supportflow.people.Groups.DRIFTSANSVARLIGE;
+import static dk.supportflow.people.Groups.SAGSBEHANDLERE;
+import static dk.supportflow.people.Groups.SUPERBRUGERE;
+import static dk.supportflow.people.Groups.SUPPORTBERETTIGEDE;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import dk.supportflow.cases.SupportCaseProcess;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the domain's groups exist and have what they need in Camunda: webapp access,
+ * permissions on the support process and its tasks, and Tasklist filters. Runs at every start
+ * (idempotent) in every profile; every user also gets a personal "Mine opgaver" filter, which
+ * needs no expression in a stored query.
+ */
+@Component
+@Order(0)
+public class AccessSetup implements ApplicationRunner {
+
+    static final String MY_TASKS_FILTER = "Mine opgaver";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensureGroup(SUPERBRUGERE, "Superbrugere");
+        ensureGroup(SUPPORTBERETTIGEDE, "Supportberettigede brugere");
+        ensureGroup(SAGSBEHANDLERE, "Sagsbehandlere");
+        ensureGroup(DRIFTSANSVARLIGE, "Driftsansvarlige");
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Administratorer");
+
+        for (String group : List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE, SAGSBEHANDLERE, DRIFTSANSVARLIGE)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.USER, ANY, Permissions.READ);
+            grant(group, Resources.GROUP, ANY, Permissions.READ);
+        }
+        for (String group : List.of(SUPPORTBERETTIGEDE, DRIFTSANSVARLIGE)) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                    Permissions.READ_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        }
+        // superbrugere and supportberettigede report errors: start the support process
+        for (String group : List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE)) {
+            grant(group, Resources.PROCESS_DEFINITION, SupportCaseProcess.PROCESS_KEY, Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        // supportberettigede work every support case
+        grant(SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, SupportCaseProcess.PROCESS_KEY, Permissions.READ_TASK,
+                Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
+        grant(SUPPORTBERETTIGEDE, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
+
+        groupFilter(SUPPORTBERETTIGEDE, "Supportsager", "Alle opgaver i supportsager for de supportberettigede", -5,
+                taskService.createTaskQuery().taskCandidateGroup(SUPPORTBERETTIGEDE).includeAssignedTasks());
+        groupFilter(DRIFTSANSVARLIGE, "Driftsopgaver", "Opgaver for de driftsansvarlige", -5,
+                taskService.createTaskQuery().taskCandidateGroup(DRIFTSANSVARLIGE).includeAssignedTasks());
+        ensurePersonalFilters();
+    }
+
+    /** Users created in the Admin webapp get their filter within minutes, without a restart. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+    public void ensurePersonalFilters() {
+        for (User user : identityService.createUserQuery().list()) {
+            boolean exists = filterService.createFilterQuery().filterOwner(user.getId()).filterName(MY_TASKS_FILTER)
+                    .count() > 0;
+            if (!exists) {
+                Filter filter = filterService.newTaskFilter(MY_TASKS_FILTER)
+                        .setOwner(user.getId())
+                        .setQuery(taskService.createTaskQuery().taskAssignee(user.getId()))
+                        .setProperties(filterProperties("Opgaver, der er tildelt dig", -10));
+                filterService.saveFilter(filter);
+            }
+        }
+    }
+
+    private void groupFilter(String group, String name, String description, int priority, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(filterProperties(description, priority));
+            filterService.saveFilter(filter);
+        }
+        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+
+    private static Map<String, Object> filterProperties(String description, int priority) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("variables", List.of(
+                Map.of("name", SupportCaseProcess.Vars.CASE_NUMBER, "label", "Sagsnummer"),
+                Map.of("name", SupportCaseProcess.Vars.TITLE, "label", "Titel")));
+        return properties;
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+        Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,61 @@
+package dk.supportflow.people;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo people of the README, all with password {@code demo}. Never in the {@code prod} profile.
+ * Runs after {@link AccessSetup}, which creates the groups.
+ */
+@Component
+@Order(1)
+@ConditionalOnProperty(name = "supportflow.demo-users.enabled", havingValue = "true")
+public class DemoUsers implements ApplicationRunner {
+
+    static final String PASSWORD = "demo";
+
+    record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin", "Ada", "Administrator", Groups.CAMUNDA_ADMIN),
+            new DemoUser("superbruger1", "Sofie", "Superbruger", Groups.SUPERBRUGERE),
+            new DemoUser("superbruger2", "Søren", "Superbruger", Groups.SUPERBRUGERE),
+            new DemoUser("support1", "Sanne", "Support", Groups.SUPPORTBERETTIGEDE),
+            new DemoUser("support2", "Steen", "Support", Groups.SUPPORTBERETTIGEDE),
+            new DemoUser("sagsbehandler1", "Sara", "Sagsbehandler", Groups.SAGSBEHANDLERE),
+            new DemoUser("sagsbehandler2", "Simon", "Sagsbehandler", Groups.SAGSBEHANDLERE),
+            new DemoUser("drift1", "Dorthe", "Drift", Groups.DRIFTSANSVARLIGE));
+
+    private final IdentityService identityService;
+    private final AccessSetup accessSetup;
+
+    public DemoUsers(IdentityService identityService, AccessSetup accessSetup) {
+        this.identityService = identityService;
+        this.accessSetup = accessSetup;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (DemoUser demo : USERS) {
+            if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identityService.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@kommune.example");
+                user.setPassword(PASSWORD);
+                identityService.saveUser(user);
+            }
+            if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
+                identityService.createMembership(demo.id(), demo.group());
+            }
+        }
+        accessSetup.ensurePersonalFilters();
+    }
+}

@@ -1,0 +1,56 @@
+package dk.supportflow.platform;
+
+import static dk.supportflow.platform.IdentityAuthenticationProvider.GROUP_PREFIX;
+
+import dk.supportflow.people.Groups;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. /api and the mail viewer: HTTP Basic against Camunda's users (stateless).
+ * The Camunda webapps keep their own login; /engine-rest gets Camunda's HTTP Basic filter.
+ */
+@Configuration
+public class SecurityConfig {
+
+    static final String SUPPORT = GROUP_PREFIX + Groups.SUPPORTBERETTIGEDE;
+    static final String SUPERUSER = GROUP_PREFIX + Groups.SUPERBRUGERE;
+    static final String ADMIN = GROUP_PREFIX + Groups.CAMUNDA_ADMIN;
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
+            ApiAuthenticationEntryPoint entryPoint) throws Exception {
+        http.securityMatcher("/api/**", "/mails/**")
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/docs/**", "/api/openapi.json/**").permitAll()
+                        .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
+                        .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
+                        .requestMatchers("/mails/**").authenticated()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless Basic auth, no cookies: CSRF does not apply
+                .csrf(csrf -> csrf.disable())
+                .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        return registration;
+    }
+}
