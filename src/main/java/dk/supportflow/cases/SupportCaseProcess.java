@@ -122,6 +122,7 @@ public final class SupportCaseProcess {
         public static final String CASE_INTAKE = "caseIntakeListener";
         public static final String TASK_COMPLETION_VALIDATOR = "taskCompletionValidator";
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
+        public static final String ANALYSIS_RESET = "analysisReset";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
         public static final String MAIL_ANSWER = "mailAnswerToReporter";

@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportCaseService {
 
+    /** Camunda keeps string variables in a 4000 character column. */
+    private static final int MAX_LOG_LENGTH = 3800;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ClockConfig.ZONE);
 
     private final SupportCaseRepository cases;
@@ -161,15 +162,31 @@ public class SupportCaseService {
                 .correlateWithResult();
     }
 
-    /** Keeps a piece of new information on the case and returns the case's whole information log. */
+    /**
+     * Keeps a piece of new information on the case and returns the information log for the task
+     * forms, newest first, cut to what a Camunda string variable holds; the case keeps it all.
+     */
     @Transactional
     public String recordInformation(String caseNumber, String source, String text) {
         SupportCase supportCase = get(caseNumber);
         information.save(new CaseInformation(supportCase.getId(), Cpr.maskInText(source), Cpr.maskInText(text),
                 clock.instant()));
-        return information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId()).stream()
-                .map(i -> WHEN.format(i.getReceivedAt()) + " – " + i.getSource() + ": " + i.getText())
-                .collect(Collectors.joining("\n"));
+        List<CaseInformation> all = information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId());
+        StringBuilder log = new StringBuilder();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            CaseInformation entry = all.get(i);
+            String line = WHEN.format(entry.getReceivedAt()) + " – " + entry.getSource() + ": " + entry.getText();
+            if (log.isEmpty() && line.length() > MAX_LOG_LENGTH) {
+                log.append(line, 0, MAX_LOG_LENGTH).append("…\n");
+                continue;
+            }
+            if (log.length() + line.length() > MAX_LOG_LENGTH) {
+                log.append("… ældre information står på sagen ").append(caseNumber);
+                break;
+            }
+            log.append(line).append('\n');
+        }
+        return log.toString().strip();
     }
 
     /** Marks the case closed and keeps it as a solved case. Safe to repeat. */

@@ -1,0 +1,82 @@
+package dk.supportflow;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.supportflow.cases.CaseReport;
+import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.notification.MailDispatcher;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Drives support cases in tests the way people and the job executor would. */
+@Component
+public class CaseScenario {
+
+    public static final String CPR = "010190-1234";
+
+    private final SupportCaseService cases;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final MailDispatcher mailDispatcher;
+
+    public CaseScenario(SupportCaseService cases, TaskService taskService, ManagementService managementService,
+            MailDispatcher mailDispatcher) {
+        this.cases = cases;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.mailDispatcher = mailDispatcher;
+    }
+
+    public static CaseReport report(String title) {
+        return new CaseReport(title, "Boligstøtte til en pensionist", "Åbnede sagen, valgte 'Beregn tillæg' og godkendte",
+                "At opgaven blev afsluttet", "Opgaven står stadig som åben", "Et trin tilbage i Gennemførte trin",
+                "Teknisk fejl: NullPointerException i beregning", "Beregn tillæg", CPR, "KP-778899", "BT-12",
+                false, null);
+    }
+
+    /** Opens a case as superbruger1 (with a CPR number) and returns its process instance id. */
+    public SupportCaseService.OpenedCase open(String title) {
+        return cases.openCase(report(title), "superbruger1", List.of("superbrugere"));
+    }
+
+    public Task task(String processInstanceId, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        return task;
+    }
+
+    /** Claims the task as the given person and completes it with the variables. */
+    public void complete(String processInstanceId, String taskKey, String user, Map<String, Object> variables) {
+        Task task = task(processInstanceId, taskKey);
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), user);
+        }
+        taskService.complete(task.getId(), variables);
+    }
+
+    /** Executes the one job waiting at the given activity (async continuation or timer). */
+    public Job executeJob(String processInstanceId, String activityId) {
+        Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .singleResult();
+        assertThat(job).as("job at %s", activityId).isNotNull();
+        managementService.executeJob(job.getId());
+        return job;
+    }
+
+    public int dispatchMails() {
+        return mailDispatcher.dispatchPending();
+    }
+
+    public static Map<String, Object> analysis(String outcome, String errorClass, String answerOrQuestion) {
+        String textVariable = "needMoreInfo".equals(outcome) ? Vars.QUESTION : Vars.ANSWER;
+        return answerOrQuestion == null ? Map.of(Vars.OUTCOME, outcome, Vars.ERROR_CLASS, errorClass)
+                : Map.of(Vars.OUTCOME, outcome, Vars.ERROR_CLASS, errorClass, textVariable, answerOrQuestion);
+    }
+}

@@ -1,0 +1,319 @@
+package dk.supportflow.cases;
+
+import static dk.supportflow.CaseScenario.analysis;
+import static dk.supportflow.cases.SupportCaseProcess.Elements;
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dk.supportflow.CaseScenario;
+import dk.supportflow.SupportflowTest;
+import dk.supportflow.knowledge.SolvedCaseRepository;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of supportCase on the real engine, with real delegates, database and SMTP server. */
+@SupportflowTest
+class SupportCaseProcessTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    CaseScenario scenario;
+    @Autowired
+    SupportCaseService cases;
+    @Autowired
+    SolvedCaseRepository solvedCases;
+    @Autowired
+    dk.supportflow.minsupport.MinSupportAnswers minSupportAnswers;
+
+    @BeforeEach
+    void initAssertions() {
+        AbstractAssertions.init(processEngine);
+    }
+
+    private ProcessInstance instance(String id) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    @Test
+    void solvedLocallyMailsTheAnswerSharesItAndStoresTheSolvedCase() throws Exception {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        ProcessInstance pi = instance(opened.processInstanceId());
+        BpmnAwareTests.assertThat(pi).isWaitingAt(Tasks.ANALYSE_ERROR);
+        assertThat(runtimeService.getVariable(pi.getId(), Vars.CASE_NUMBER)).isEqualTo(opened.caseNumber());
+        assertThat(pi.getBusinessKey()).isEqualTo(opened.caseNumber()).matches("SUP-\\d{4}-\\d{6}");
+
+        scenario.complete(pi.getId(), Tasks.ANALYSE_ERROR, "support1",
+                analysis("solvedLocally", "userError", "Vælg ydelsen 'Helbredstillæg' i stedet; det er den nye måde efter release 24.3."));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.TASK_MAIL_ANSWER);
+        scenario.executeJob(pi.getId(), Elements.TASK_MAIL_ANSWER);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(Tasks.PLAN_KNOWLEDGE_SHARING);
+
+        scenario.complete(pi.getId(), Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
+                Map.of(Vars.SHARE_WITH_CASEWORKERS, true, Vars.SHARE_MESSAGE, "Flere har mødt denne fejl efter release 24.3."));
+        scenario.executeJob(pi.getId(), Elements.TASK_MAIL_CASEWORKERS);
+        scenario.executeJob(pi.getId(), Elements.TASK_CLOSE_CASE);
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(Tasks.ANALYSE_ERROR, Elements.TASK_MAIL_ANSWER,
+                Tasks.PLAN_KNOWLEDGE_SHARING, Elements.TASK_MAIL_CASEWORKERS, Elements.TASK_CLOSE_CASE,
+                Elements.END_EVENT_CASE_CLOSED);
+
+        MimeMessage[] mails = mailsAbout(opened.caseNumber(), 3);
+        MimeMessage answer = single(mails, "superbruger1@kommune.example");
+        assertThat(answer.getSubject()).startsWith("[" + opened.caseNumber() + "] Svar på din fejlindberetning");
+        assertThat(body(answer)).contains("Helbredstillæg");
+        for (String caseworker : List.of("sagsbehandler1@kommune.example", "sagsbehandler2@kommune.example")) {
+            MimeMessage shared = single(mails, caseworker);
+            assertThat(shared.getSubject()).contains("Til alle sagsbehandlere");
+            assertThat(body(shared)).contains("Flere har mødt denne fejl").contains("Helbredstillæg");
+        }
+        assertNoCprIn(mails);
+
+        var solved = solvedCases.findByCaseNumber(opened.caseNumber()).orElseThrow();
+        assertThat(solved.getErrorClass()).isEqualTo("userError");
+        assertThat(solved.getOutcome()).isEqualTo("solvedLocally");
+        assertThat(solved.getComponent()).isEqualTo("Beregn tillæg");
+        assertThat(cases.find(opened.caseNumber()).orElseThrow().isClosed()).isTrue();
+    }
+
+    @Test
+    void needMoreInfoAsksTheReporterAndReturnsToAnalysis() throws Exception {
+        var opened = scenario.open("Adresse fra CPR vises ikke i brevet \"Afgørelse om boligstøtte\"");
+        String pi = opened.processInstanceId();
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1",
+                analysis("needMoreInfo", "processError", "Hvilken brevskabelon brugte du, og hvornår blev brevet dannet?"));
+        scenario.executeJob(pi, Elements.TASK_MAIL_QUESTION);
+
+        var task = scenario.task(pi, Tasks.PROVIDE_MORE_INFO);
+        assertThat(task.getAssignee()).isEqualTo("superbruger1");
+        MimeMessage question = single(mailsAbout(opened.caseNumber(), 1), "superbruger1@kommune.example");
+        assertThat(question.getSubject()).startsWith("[" + opened.caseNumber() + "] Spørgsmål til din fejlindberetning");
+        assertThat(body(question)).contains("Hvilken brevskabelon");
+
+        scenario.complete(pi, Tasks.PROVIDE_MORE_INFO, "superbruger1",
+                Map.of(Vars.ADDITIONAL_INFO, "Skabelonen 'Afgørelse om boligstøtte', dannet i går kl. 14."));
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.ANALYSE_ERROR);
+        assertThat(runtimeService.getVariable(pi, Vars.ADDITIONAL_INFO)).asString().contains("dannet i går");
+    }
+
+    @Test
+    void waitAndRetryWaitsTheConfiguredTimeThenEscalates() {
+        var opened = scenario.open("Integration til eIndkomst svarer ikke ved hentning af indkomst");
+        String pi = opened.processInstanceId();
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("waitAndRetry", "integrationError", null));
+
+        Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
+        assertThat(timer).isNotNull();
+        assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()).toMinutes())
+                .isCloseTo(120, within(2L));
+        scenario.executeJob(pi, Elements.TIMER_WAIT_INTEGRATION);
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.RETRY_INTEGRATION);
+
+        scenario.complete(pi, Tasks.RETRY_INTEGRATION, "support2", Map.of(Vars.OUTCOME, "escalate"));
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
+        assertThat(cases.view(opened.caseNumber(), "support2", true).stage()).isEqualTo("minSupport");
+    }
+
+    @Test
+    void escalationFollowsUpTwiceAndTakesTheAnswerFromTheFollowUpTask() throws Exception {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        escalate(pi, "MS-100200", "hoej");
+
+        for (int followUp = 1; followUp <= 2; followUp++) {
+            Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
+            assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()).toHours()).isBetween(23L, 24L);
+            scenario.executeJob(pi, Elements.TIMER_FOLLOW_UP_DUE);
+            scenario.executeJob(pi, Elements.TASK_MAIL_FOLLOW_UP_REMINDER);
+            assertThat(runtimeService.getVariable(pi, Vars.FOLLOW_UP_COUNT)).isEqualTo(followUp);
+            if (followUp == 1) {
+                scenario.complete(pi, Tasks.FOLLOW_UP_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_ANSWERED, false));
+                BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
+            }
+        }
+        MimeMessage[] reminders = mailsAbout(opened.caseNumber(), 4);
+        assertThat(Arrays.stream(reminders).map(this::recipient))
+                .containsExactlyInAnyOrder("support1@kommune.example", "support2@kommune.example",
+                        "support1@kommune.example", "support2@kommune.example");
+        assertThat(reminders[0].getSubject()).isEqualTo("[" + opened.caseNumber() + "] Følg op på MinSupport-sag MS-100200");
+
+        scenario.complete(pi, Tasks.FOLLOW_UP_MINSUPPORT, "support1",
+                Map.of(Vars.MINSUPPORT_ANSWERED, true, Vars.MINSUPPORT_ANSWER, "Fejlen er rettet i version 24.4."));
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.FORWARD_ANSWER);
+        finishAfterForward(pi, "Fejlen er rettet i version 24.4, som kommer på fredag.");
+        assertThat(solvedCases.findByCaseNumber(opened.caseNumber()).orElseThrow().getMinSupportCaseNumber())
+                .isEqualTo("MS-100200");
+    }
+
+    @Test
+    void answerByMessageReachesEveryCaseWaitingOnTheMinSupportCase() {
+        var first = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        var second = scenario.open("Beregn tillæg-opgaven bliver hængende efter godkendelse");
+        escalate(first.processInstanceId(), "MS-555", "medium");
+        escalate(second.processInstanceId(), "MS-555", "medium");
+        // one of them is at its follow-up task when the answer arrives: it is interrupted too
+        scenario.executeJob(second.processInstanceId(), Elements.TIMER_FOLLOW_UP_DUE);
+        scenario.executeJob(second.processInstanceId(), Elements.TASK_MAIL_FOLLOW_UP_REMINDER);
+
+        List<String> reached = minSupportAnswers.receive("MS-555", "Rettet i 24.4");
+        assertThat(reached).containsExactlyInAnyOrder(first.caseNumber(), second.caseNumber());
+        for (String pi : List.of(first.processInstanceId(), second.processInstanceId())) {
+            BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.FORWARD_ANSWER)
+                    .hasPassed(Elements.BOUNDARY_MINSUPPORT_ANSWER);
+            assertThat(runtimeService.getVariable(pi, Vars.MINSUPPORT_ANSWER)).isEqualTo("Rettet i 24.4");
+        }
+        BpmnAwareTests.assertThat(instance(second.processInstanceId())).hasPassed(Tasks.FOLLOW_UP_MINSUPPORT);
+    }
+
+    @Test
+    void answerMessageFromTheEngineRestApiShapeCorrelatesByMinSupportNumber() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        escalate(opened.processInstanceId(), "MS-777", "lav");
+        runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_ANSWER_RECEIVED)
+                .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, "MS-777")
+                .setVariable(Vars.MINSUPPORT_ANSWER, "Brug den nye procedure")
+                .correlate();
+        BpmnAwareTests.assertThat(instance(opened.processInstanceId())).isWaitingAt(Tasks.FORWARD_ANSWER);
+    }
+
+    @Test
+    void newInformationIsKeptShownOnTheTaskAndMailedToTheHandlerWithoutInterrupting() throws Exception {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        var task = scenario.task(pi, Tasks.ANALYSE_ERROR);
+        processEngine.getTaskService().claim(task.getId(), "support2");
+
+        cases.addInformation(opened.caseNumber(), "CPR", "Borgeren (" + CaseScenario.CPR + ") er flyttet", "superbruger1", false);
+        scenario.executeJob(pi, Elements.TASK_REGISTER_CASE_INFORMATION);
+
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.ANALYSE_ERROR);
+        assertThat(scenario.task(pi, Tasks.ANALYSE_ERROR).getId()).isEqualTo(task.getId());
+        assertThat((String) runtimeService.getVariable(pi, Vars.CASE_INFORMATION))
+                .contains("CPR: Borgeren (010190-xxxx) er flyttet");
+        assertThat(cases.view(opened.caseNumber(), "support2", true).information()).hasSize(1);
+
+        MimeMessage[] mails = mailsAbout(opened.caseNumber(), 1);
+        MimeMessage mail = single(mails, "support2@kommune.example");
+        assertThat(mail.getSubject()).startsWith("[" + opened.caseNumber() + "] Ny information på sagen");
+        assertNoCprIn(mails);
+    }
+
+    @Test
+    void analysisCannotBeCompletedWithoutTheAnswerAndTheTaskStaysOpen() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        assertThatThrownBy(() -> scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1",
+                analysis("solvedLocally", "userError", null)))
+                .hasMessageContaining("Skriv svaret til indberetteren");
+        assertThatThrownBy(() -> scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1",
+                Map.of(Vars.OUTCOME, "guess", Vars.ERROR_CLASS, "userError")))
+                .hasMessageContaining("'guess' er ikke et gyldigt valg");
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.ANALYSE_ERROR);
+        assertThat(runtimeService.getVariable(pi, Vars.OUTCOME)).isNull();
+    }
+
+    private void escalate(String pi, String minSupportNumber, String criticality) {
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "technicalError", null));
+        Map<String, Object> report = new HashMap<>();
+        report.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
+        report.put(Vars.EXISTING_MINSUPPORT_CASE, false);
+        report.put(Vars.TICKET_TYPE, "fejlsag");
+        report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        report.put(Vars.CRITICALITY, criticality);
+        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
+    }
+
+    private void finishAfterForward(String pi, String finalAnswer) throws Exception {
+        scenario.complete(pi, Tasks.FORWARD_ANSWER, "support1", Map.of(Vars.ANSWER, finalAnswer));
+        scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
+        scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
+        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        assertThat(instance(pi)).as("process ended").isNull();
+        String caseNumber = (String) processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(pi).singleResult().getBusinessKey();
+        MimeMessage answer = single(mailsAbout(caseNumber, 5), "superbruger1@kommune.example");
+        assertThat(body(answer)).contains(finalAnswer);
+    }
+
+    /** The mails about one case, once at least {@code expected} of them have arrived. */
+    private MimeMessage[] mailsAbout(String caseNumber, int expected) throws InterruptedException {
+        scenario.dispatchMails();
+        long deadline = System.currentTimeMillis() + 10_000;
+        MimeMessage[] mails;
+        do {
+            mails = Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> subject(m).startsWith("[" + caseNumber + "]")).toArray(MimeMessage[]::new);
+            if (mails.length >= expected) {
+                return mails;
+            }
+            Thread.sleep(50);
+        } while (System.currentTimeMillis() < deadline);
+        return mails;
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MimeMessage single(MimeMessage[] mails, String recipient) {
+        List<MimeMessage> matching = Arrays.stream(mails).filter(m -> recipient.equals(recipient(m))).toList();
+        assertThat(matching).as("mails to %s", recipient).hasSize(1);
+        return matching.get(0);
+    }
+
+    private String recipient(MimeMessage mail) {
+        try {
+            return mail.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String body(MimeMessage mail) {
+        try {
+            return mail.getContent().toString();
+        } catch (Exception e) {
+            return GreenMailUtil.getBody(mail);
+        }
+    }
+
+    static void assertNoCprIn(MimeMessage[] mails) throws Exception {
+        for (MimeMessage mail : mails) {
+            assertThat(mail.getSubject() + body(mail)).doesNotContain(CaseScenario.CPR).doesNotContain("0101901234");
+        }
+    }
+}
