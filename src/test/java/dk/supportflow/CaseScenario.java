@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseScenario {
 
-    public static final String CPR = "010190-1234";
+    public static final String CPR = "150372-4711";
 
     private final SupportCaseService cases;
     private final TaskService taskService;

@@ -9,9 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +36,10 @@ public class CaseIntakeListener implements ExecutionListener {
         String businessKey = execution.getProcessBusinessKey();
         SupportCase supportCase = businessKey == null ? null : supportCaseService.find(businessKey).orElse(null);
         if (supportCase == null) {
-            CaseReport report = reportFrom(execution);
+            CaseReport submitted = reportFrom(execution);
             execution.removeVariable(Vars.CPR);
-            validate(report);
+            validate(submitted);
+            CaseReport report = submitted.withCprMaskedInTexts();
             supportCase = supportCaseService.register(report, (String) execution.getVariable(Vars.REPORTER));
             execution.setProcessBusinessKey(supportCase.getCaseNumber());
             execution.setVariables(report.toVariables());
@@ -51,7 +52,7 @@ public class CaseIntakeListener implements ExecutionListener {
         Set<ConstraintViolation<CaseReport>> violations = validator.validate(report);
         if (!violations.isEmpty()) {
             // Tasklist shows this message to the person who submitted the start form
-            throw new ProcessEngineException("Sagen kunne ikke oprettes: " + violations.stream()
+            throw new FormFieldValidationException(SupportCaseProcess.Elements.START_EVENT, "Sagen kunne ikke oprettes: " + violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(ConstraintViolation::getMessage)
                     .collect(Collectors.joining(" ")));
@@ -81,7 +82,8 @@ public class CaseIntakeListener implements ExecutionListener {
         try {
             return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
-            throw new ProcessEngineException("Sagen kunne ikke oprettes: den disponible dato skal have formen åååå-mm-dd.");
+            throw new FormFieldValidationException(Vars.AVAILABLE_DATE,
+                    "Sagen kunne ikke oprettes: den disponible dato skal have formen åååå-mm-dd.");
         }
     }
 }

@@ -2,6 +2,7 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.privacy.Cpr;
 import dk.supportflow.privacy.ValidCpr;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -58,6 +59,17 @@ public record CaseReport(
 
     public boolean hasCpr() {
         return cpr != null && !cpr.isBlank();
+    }
+
+    /**
+     * The report with every CPR-like number in its free texts masked: a CPR number belongs in
+     * the {@code cpr} field only, where it is encrypted; the texts are mailed and kept in history.
+     */
+    public CaseReport withCprMaskedInTexts() {
+        return new CaseReport(Cpr.maskInText(title), Cpr.maskInText(workingOn), Cpr.maskInText(stepsTaken),
+                Cpr.maskInText(expected), Cpr.maskInText(actual), Cpr.maskInText(triedSoFar),
+                Cpr.maskInText(errorMessage), Cpr.maskInText(component), cpr, Cpr.maskInText(kpCaseId),
+                Cpr.maskInText(kpTaskKey), paymentBlocked, availableDate);
     }
 
     /** The report as process variables: everything but the CPR number. */

@@ -62,7 +62,8 @@ public class SupportCaseService {
      * authorisation applies and the reporter becomes the process initiator.
      */
     @Transactional
-    public OpenedCase openCase(CaseReport report, String reporter, List<String> reporterGroups) {
+    public OpenedCase openCase(CaseReport submitted, String reporter, List<String> reporterGroups) {
+        CaseReport report = submitted.withCprMaskedInTexts();
         SupportCase supportCase = register(report, reporter);
         identityService.setAuthentication(reporter, reporterGroups);
         try {

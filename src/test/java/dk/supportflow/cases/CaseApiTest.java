@@ -21,7 +21,7 @@ class CaseApiTest {
     static final String VALID = """
             {"title": "Opgaven \\"Beregn tillæg\\" afsluttes ikke efter godkendelse",
              "workingOn": "Boligstøtte", "stepsTaken": "Godkendte beregningen", "expected": "Opgaven lukkes",
-             "actual": "Opgaven står åben", "cpr": "010190-1234", "component": "Beregn tillæg",
+             "actual": "Opgaven står åben", "cpr": "150372-4711", "component": "Beregn tillæg",
              "paymentBlocked": true, "availableDate": "2026-12-15"}
             """;
 
@@ -52,7 +52,7 @@ class CaseApiTest {
 
         ResponseEntity<Map> read = api.get("superbruger1", "/api/cases/" + caseNumber);
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(read.getBody()).containsEntry("stage", "analysis").containsEntry("cpr", "010190-xxxx")
+        assertThat(read.getBody()).containsEntry("stage", "analysis").containsEntry("cpr", "150372-xxxx")
                 .containsEntry("reporter", "superbruger1").containsEntry("availableDate", "2026-12-15");
         assertThat((List<?>) read.getBody().get("openTasks")).hasSize(1);
         assertThat(api.get("support1", "/api/cases/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -110,8 +110,8 @@ class CaseApiTest {
 
     @Test
     void invalidCprIsRefused() {
-        for (String cpr : List.of("0101901234", "320190-1234", "011390-1234", "01019-12345", "abcdef-ghij")) {
-            ResponseEntity<Map> response = api.post("superbruger1", "/api/cases", VALID.replace("010190-1234", cpr));
+        for (String cpr : List.of("1503724711", "320190-1234", "011390-1234", "01019-12345", "abcdef-ghij")) {
+            ResponseEntity<Map> response = api.post("superbruger1", "/api/cases", VALID.replace("150372-4711", cpr));
             assertThat(response.getStatusCode()).as(cpr).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(fields(response)).containsExactly("cpr");
             assertThat(messages(response).get(0)).contains("ddmmåå-xxxx").doesNotContain(cpr);

@@ -218,7 +218,7 @@ class SupportCaseProcessTest {
         BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.ANALYSE_ERROR);
         assertThat(scenario.task(pi, Tasks.ANALYSE_ERROR).getId()).isEqualTo(task.getId());
         assertThat((String) runtimeService.getVariable(pi, Vars.CASE_INFORMATION))
-                .contains("CPR: Borgeren (010190-xxxx) er flyttet");
+                .contains("CPR: Borgeren (150372-xxxx) er flyttet");
         assertThat(cases.view(opened.caseNumber(), "support2", true).information()).hasSize(1);
 
         MimeMessage[] mails = mailsAbout(opened.caseNumber(), 1);
@@ -313,7 +313,7 @@ class SupportCaseProcessTest {
 
     static void assertNoCprIn(MimeMessage[] mails) throws Exception {
         for (MimeMessage mail : mails) {
-            assertThat(mail.getSubject() + body(mail)).doesNotContain(CaseScenario.CPR).doesNotContain("0101901234");
+            assertThat(mail.getSubject() + body(mail)).doesNotContain(CaseScenario.CPR).doesNotContain("1503724711");
         }
     }
 }
