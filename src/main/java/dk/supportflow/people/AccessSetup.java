@@ -63,6 +63,10 @@ public class AccessSetup implements ApplicationRunner {
         ensureGroup(DRIFTSANSVARLIGE, "Driftsansvarlige");
         ensureGroup(Groups.CAMUNDA_ADMIN, "Administratorer");
 
+        // as Camunda's own admin-user setup does: administrators may do everything
+        for (Resources resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+        }
         for (String group : List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE, SAGSBEHANDLERE, DRIFTSANSVARLIGE)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.USER, ANY, Permissions.READ);
