@@ -58,7 +58,7 @@ public class MailViewerController {
         String ownAddress = people.emailOf(user.getName()).orElse("");
         List<MimeMessage> messages = Arrays.asList(server.getReceivedMessages());
         html.append("<p>").append(admin ? "Alle mails, som den indbyggede mailserver har modtaget"
-                : "Mails til " + HtmlUtils.htmlEscape(ownAddress)).append(", nyeste først.</p>");
+                : "Mails til " + escape(ownAddress)).append(", nyeste først.</p>");
         int shown = 0;
         for (int i = messages.size() - 1; i >= 0; i--) {
             MimeMessage message = messages.get(i);
@@ -70,15 +70,20 @@ public class MailViewerController {
             String sent = message.getSentDate() == null ? ""
                     : WHEN.format(ZonedDateTime.ofInstant(message.getSentDate().toInstant(), ClockConfig.ZONE));
             html.append("<article><dl><dt>Sendt</dt><dd>").append(sent)
-                    .append("</dd><dt>Til</dt><dd>").append(HtmlUtils.htmlEscape(to))
-                    .append("</dd><dt>Emne</dt><dd>").append(HtmlUtils.htmlEscape(message.getSubject()))
-                    .append("</dd></dl><pre>").append(HtmlUtils.htmlEscape(text(message)))
+                    .append("</dd><dt>Til</dt><dd>").append(escape(to))
+                    .append("</dd><dt>Emne</dt><dd>").append(escape(message.getSubject()))
+                    .append("</dd></dl><pre>").append(escape(text(message)))
                     .append("</pre></article>");
         }
         if (shown == 0) {
             html.append("<p>Ingen mails endnu.</p>");
         }
         return html.append("</body></html>").toString();
+    }
+
+    /** Escapes markup only; Danish letters stay as they are in the UTF-8 page. */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }
 
     private static String text(MimeMessage message) throws MessagingException {

@@ -1,0 +1,52 @@
+package dk.supportflow.notification;
+
+import static dk.supportflow.CaseScenario.analysis;
+import static dk.supportflow.cases.SupportCaseProcess.Elements;
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.supportflow.Api;
+import dk.supportflow.CaseScenario;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The newcomer's setup: no spring.mail.host, so mails go to the embedded SMTP server and can be
+ * read at /mails. Deliberately not the "test" profile, which points at a test SMTP server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:embedded-mail;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "supportflow.mail.embedded-smtp-port=3125"})
+class EmbeddedMailViewerTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    CaseScenario scenario;
+
+    @Test
+    void mailsSentWithoutAConfiguredSmtpServerCanBeReadAtMails() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1",
+                analysis("solvedLocally", "userError", "Brug <Helbredstillæg> i stedet."));
+        scenario.executeJob(opened.processInstanceId(), Elements.TASK_MAIL_ANSWER);
+        scenario.dispatchMails();
+
+        Api api = new Api(rest);
+        String subject = "[" + opened.caseNumber() + "] Svar på din fejlindberetning";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.getText("superbruger1", "/mails").getBody()).contains(subject));
+        String page = api.getText("superbruger1", "/mails").getBody();
+        assertThat(page).contains("superbruger1@kommune.example").contains("Brug &lt;Helbredstillæg&gt; i stedet.")
+                .doesNotContain("<Helbredstillæg>");
+        assertThat(api.getText("admin", "/mails").getBody()).contains(subject);
+        assertThat(api.getText("superbruger2", "/mails").getBody()).doesNotContain(subject).contains("Ingen mails endnu");
+        assertThat(api.getText(null, "/mails").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}
