@@ -2,6 +2,7 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.notification.CaseMails;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
@@ -18,17 +19,20 @@ import org.springframework.stereotype.Component;
  * Start listener of {@code supportCase}. A case opened through the API already exists under the
  * business key. A case started from the Tasklist start form is validated and registered here,
  * with the same rules as the API, and gets its case number as business key. Either way the CPR
- * number leaves the process variables before anything is committed.
+ * number leaves the process variables before anything is committed, and the reporter gets a
+ * receipt with the case number.
  */
 @Component(SupportCaseProcess.Beans.CASE_INTAKE)
 public class CaseIntakeListener implements ExecutionListener {
 
     private final SupportCaseService supportCaseService;
     private final Validator validator;
+    private final CaseMails mails;
 
-    public CaseIntakeListener(SupportCaseService supportCaseService, Validator validator) {
+    public CaseIntakeListener(SupportCaseService supportCaseService, Validator validator, CaseMails mails) {
         this.supportCaseService = supportCaseService;
         this.validator = validator;
+        this.mails = mails;
     }
 
     @Override
@@ -46,6 +50,8 @@ public class CaseIntakeListener implements ExecutionListener {
         }
         supportCaseService.attachProcess(supportCase, execution.getProcessInstanceId());
         execution.setVariable(Vars.CASE_NUMBER, supportCase.getCaseNumber());
+        // written to the outbox in this transaction: sent only if the case really starts
+        mails.receipt(supportCase.getCaseNumber(), supportCase.getTitle(), supportCase.getReporter());
     }
 
     private void validate(CaseReport report) {

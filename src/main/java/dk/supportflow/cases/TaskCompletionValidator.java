@@ -3,13 +3,13 @@ package dk.supportflow.cases;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
  * Complete listener on every user task: applies the task's rules and refuses the completion
  * with a Danish message when something is missing or wrong. The task then stays open with what
- * was entered (Tasklist keeps the form; the engine REST API answers 400).
+ * was entered (Tasklist keeps the form and shows the message; the engine REST API answers 400).
  */
 @Component(SupportCaseProcess.Beans.TASK_COMPLETION_VALIDATOR)
 public class TaskCompletionValidator implements TaskListener {
@@ -26,7 +26,7 @@ public class TaskCompletionValidator implements TaskListener {
         TaskInput input = new TaskInput(task);
         rules.stream().filter(r -> r.taskKeys().contains(key)).forEach(r -> r.check(key, input));
         if (!input.problems().isEmpty()) {
-            throw new FormFieldValidationException(key, "Opgaven kan ikke afsluttes endnu: " + String.join(" ", input.problems()));
+            throw new BadUserRequestException("Opgaven kan ikke afsluttes endnu: " + String.join(" ", input.problems()));
         }
     }
 }

@@ -36,7 +36,7 @@ public class TaskInput {
         if (value == null) {
             problems.add(missingMessage);
         } else if (!allowed.containsKey(value)) {
-            problems.add("'" + value + "' er ikke et gyldigt valg. Vælg en af: " + String.join(", ", allowed.values()) + ".");
+            problems.add("'" + Cpr.maskInText(value) + "' er ikke et gyldigt valg. Vælg en af: " + String.join(", ", allowed.values()) + ".");
         }
         return value;
     }

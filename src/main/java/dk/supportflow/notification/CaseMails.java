@@ -30,12 +30,23 @@ public class CaseMails {
         this.tasklistUrl = tasklistUrl;
     }
 
+    /** The reporter learns the case number and what happens next. */
+    public void receipt(String caseNumber, String title, String reporter) {
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Vi har modtaget din fejlindberetning: " + title,
+                "Hej " + people.displayName(reporter) + "\n\n"
+                        + "Tak for din fejlindberetning. Den har fået sagsnummer " + caseNumber + ":\n"
+                        + title + "\n\n"
+                        + "En supportberettiget bruger analyserer nu fejlen. Du får en mail, når der er et svar, "
+                        + "eller hvis vi har brug for flere oplysninger fra dig. Skriv sagsnummeret, hvis du "
+                        + "henvender dig om sagen." + SIGNATURE);
+    }
+
     /** The reporter is asked for more information (needMoreInfo). */
     public void question(String caseNumber, String title, String reporter, String question) {
         send(caseNumber, toUser(reporter), "[" + caseNumber + "] Spørgsmål til din fejlindberetning: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + "Support har brug for flere oplysninger for at kunne løse fejlen, du har indberettet:\n"
-                        + "\"" + title + "\"\n\n"
+                        + title + "\n\n"
                         + "Spørgsmål:\n" + question + "\n\n"
                         + "Svar i Tasklist under \"Mine opgaver\" (opgaven \"Uddyb fejlindberetningen\"):\n" + tasklistUrl
                         + SIGNATURE);
@@ -58,7 +69,7 @@ public class CaseMails {
     public void answer(String caseNumber, String title, String reporter, String answer) {
         send(caseNumber, toUser(reporter), "[" + caseNumber + "] Svar på din fejlindberetning: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
-                        + "Her er svaret på den fejl, du har indberettet:\n\"" + title + "\"\n\n"
+                        + "Her er svaret på den fejl, du har indberettet:\n" + title + "\n\n"
                         + answer + "\n\n"
                         + "Giv gerne svaret videre til de kolleger, der har mødt samme fejl." + SIGNATURE);
     }
@@ -69,7 +80,7 @@ public class CaseMails {
                 "Hej alle\n\n" + message + "\n\n"
                         + "Fejlen: " + title + "\n"
                         + "Løsningen:\n" + answer + "\n\n"
-                        + "Mød du samme fejl, så prøv løsningen ovenfor, før du indberetter den. (Sag " + caseNumber + ")"
+                        + "Møder du samme fejl, så prøv løsningen ovenfor, før du indberetter den. (Sag " + caseNumber + ")"
                         + SIGNATURE);
     }
 
@@ -79,7 +90,7 @@ public class CaseMails {
         List<String> recipients = caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
                 .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
         send(caseNumber, recipients, "[" + caseNumber + "] Ny information på sagen: " + title,
-                "Der er kommet ny information på sag " + caseNumber + " (\"" + title + "\").\n\n"
+                "Der er kommet ny information på sag " + caseNumber + ":\n" + title + "\n\n"
                         + "Kilde: " + source + "\n" + text + "\n\n"
                         + "Gennemgå sagen igen: noget kan have ændret sig. Informationen står også på sagens opgave i Tasklist:\n"
                         + tasklistUrl + SIGNATURE);

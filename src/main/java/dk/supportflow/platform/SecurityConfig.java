@@ -8,14 +8,16 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what. /api and the mail viewer: HTTP Basic against Camunda's users (stateless).
- * The Camunda webapps keep their own login; /engine-rest gets Camunda's HTTP Basic filter.
+ * Who may call what. /api (its OpenAPI pages too), the mail viewer and the actuator: HTTP Basic
+ * against Camunda's users (stateless); only the health check is open. The Camunda webapps keep
+ * their own login (with CSRF protection); /engine-rest gets Camunda's HTTP Basic filter.
  */
 @Configuration
 public class SecurityConfig {
@@ -27,11 +29,13 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
             ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        http.securityMatcher("/api/**", "/mails/**")
+        http.securityMatcher("/api/**", "/mails/**", "/actuator/**")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/docs/**", "/api/openapi.json/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
                         .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/mails/**").authenticated()
                         .anyRequest().authenticated())

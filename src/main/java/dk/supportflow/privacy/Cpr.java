@@ -36,8 +36,13 @@ public final class Cpr {
         return cpr == null ? null : cpr.substring(0, 6) + "-xxxx";
     }
 
-    /** Masks every CPR-like number in a free text, so that it cannot leak into mails, variables or logs. */
+    /**
+     * Masks every CPR number in a free text (ten digits, hyphen optional, starting with a real
+     * day and month), so that it cannot leak into mails, variables or logs. Other ten-digit
+     * numbers, such as most ids, are left alone.
+     */
     public static String maskInText(String text) {
-        return text == null ? null : IN_TEXT.matcher(text).replaceAll("$1-xxxx");
+        return text == null ? null : IN_TEXT.matcher(text).replaceAll(match ->
+                isValid(match.group(1) + "-" + match.group(2)) ? match.group(1) + "-xxxx" : match.group());
     }
 }

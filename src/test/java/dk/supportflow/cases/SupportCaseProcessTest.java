@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
+import dk.supportflow.TestSmtpServer;
 import dk.supportflow.knowledge.SolvedCaseRepository;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SupportCaseProcessTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtpServer.SETUP);
 
     @Autowired
     ProcessEngine processEngine;
@@ -87,12 +87,14 @@ class SupportCaseProcessTest {
                 Tasks.PLAN_KNOWLEDGE_SHARING, Elements.TASK_MAIL_CASEWORKERS, Elements.TASK_CLOSE_CASE,
                 Elements.END_EVENT_CASE_CLOSED);
 
-        MimeMessage[] mails = mailsAbout(opened.caseNumber(), 3);
-        MimeMessage answer = single(mails, "superbruger1@kommune.example");
+        MimeMessage[] mails = mailsAbout(opened.caseNumber(), 4);
+        MimeMessage receipt = single(mails, "superbruger1@kommune.example", "Vi har modtaget din fejlindberetning");
+        assertThat(body(receipt)).contains(opened.caseNumber());
+        MimeMessage answer = single(mails, "superbruger1@kommune.example", "Svar på din fejlindberetning");
         assertThat(answer.getSubject()).startsWith("[" + opened.caseNumber() + "] Svar på din fejlindberetning");
         assertThat(body(answer)).contains("Helbredstillæg");
         for (String caseworker : List.of("sagsbehandler1@kommune.example", "sagsbehandler2@kommune.example")) {
-            MimeMessage shared = single(mails, caseworker);
+            MimeMessage shared = single(mails, caseworker, "Til alle sagsbehandlere");
             assertThat(shared.getSubject()).contains("Til alle sagsbehandlere");
             assertThat(body(shared)).contains("Flere har mødt denne fejl").contains("Helbredstillæg");
         }
@@ -115,7 +117,7 @@ class SupportCaseProcessTest {
 
         var task = scenario.task(pi, Tasks.PROVIDE_MORE_INFO);
         assertThat(task.getAssignee()).isEqualTo("superbruger1");
-        MimeMessage question = single(mailsAbout(opened.caseNumber(), 1), "superbruger1@kommune.example");
+        MimeMessage question = single(mailsAbout(opened.caseNumber(), 2), "superbruger1@kommune.example", "Spørgsmål");
         assertThat(question.getSubject()).startsWith("[" + opened.caseNumber() + "] Spørgsmål til din fejlindberetning");
         assertThat(body(question)).contains("Hvilken brevskabelon");
 
@@ -160,7 +162,8 @@ class SupportCaseProcessTest {
                 BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
             }
         }
-        MimeMessage[] reminders = mailsAbout(opened.caseNumber(), 4);
+        MimeMessage[] reminders = Arrays.stream(mailsAbout(opened.caseNumber(), 5))
+                .filter(m -> subject(m).contains("Følg op")).toArray(MimeMessage[]::new);
         assertThat(Arrays.stream(reminders).map(this::recipient))
                 .containsExactlyInAnyOrder("support1@kommune.example", "support2@kommune.example",
                         "support1@kommune.example", "support2@kommune.example");
@@ -221,8 +224,8 @@ class SupportCaseProcessTest {
                 .contains("CPR: Borgeren (150372-xxxx) er flyttet");
         assertThat(cases.view(opened.caseNumber(), "support2", true).information()).hasSize(1);
 
-        MimeMessage[] mails = mailsAbout(opened.caseNumber(), 1);
-        MimeMessage mail = single(mails, "support2@kommune.example");
+        MimeMessage[] mails = mailsAbout(opened.caseNumber(), 2);
+        MimeMessage mail = single(mails, "support2@kommune.example", "Ny information");
         assertThat(mail.getSubject()).startsWith("[" + opened.caseNumber() + "] Ny information på sagen");
         assertNoCprIn(mails);
     }
@@ -261,7 +264,7 @@ class SupportCaseProcessTest {
         assertThat(instance(pi)).as("process ended").isNull();
         String caseNumber = (String) processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceId(pi).singleResult().getBusinessKey();
-        MimeMessage answer = single(mailsAbout(caseNumber, 5), "superbruger1@kommune.example");
+        MimeMessage answer = single(mailsAbout(caseNumber, 6), "superbruger1@kommune.example", "Svar på din");
         assertThat(body(answer)).contains(finalAnswer);
     }
 
@@ -289,9 +292,10 @@ class SupportCaseProcessTest {
         }
     }
 
-    private MimeMessage single(MimeMessage[] mails, String recipient) {
-        List<MimeMessage> matching = Arrays.stream(mails).filter(m -> recipient.equals(recipient(m))).toList();
-        assertThat(matching).as("mails to %s", recipient).hasSize(1);
+    private MimeMessage single(MimeMessage[] mails, String recipient, String subjectPart) {
+        List<MimeMessage> matching = Arrays.stream(mails)
+                .filter(m -> recipient.equals(recipient(m)) && subject(m).contains(subjectPart)).toList();
+        assertThat(matching).as("mails to %s about '%s'", recipient, subjectPart).hasSize(1);
         return matching.get(0);
     }
 

@@ -21,6 +21,9 @@ import org.springframework.http.HttpStatus;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:embedded-mail;DB_CLOSE_DELAY=-1",
+        // a second engine in this JVM: under its own name, or Camunda's static engine registry
+        // would hand the other test context's REST API this engine
+        "camunda.bpm.process-engine-name=embeddedMail",
         "camunda.bpm.job-execution.enabled=false",
         "supportflow.mail.embedded-smtp-port=3125"})
 class EmbeddedMailViewerTest {

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
+import dk.supportflow.TestSmtpServer;
 import dk.supportflow.cases.SupportCaseService;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class CprLeakTest {
     static final Pattern CPR = Pattern.compile("150372-?4711");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtpServer.SETUP);
 
     @Autowired
     CaseScenario scenario;

@@ -1,0 +1,60 @@
+package dk.supportflow.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * In the {@code prod} profile, refuses to start (before any database is touched) when the
+ * installation still has what only belongs on a developer's machine: demo users, an H2
+ * database, missing or default administrator credentials, the development CPR key.
+ */
+public class ProductionSafetyCheck implements EnvironmentPostProcessor {
+
+    /** The key in application.yaml: public, so never acceptable in production. */
+    static final String DEVELOPMENT_CPR_KEY = "c3VwcG9ydGZsb3ctbG9jYWwtZGV2LWtleS0zMmJ5dGU=";
+    static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeme");
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+            return;
+        }
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start in the prod profile:\n - " + String.join("\n - ", problems));
+        }
+    }
+
+    static List<String> problems(ConfigurableEnvironment environment) {
+        List<String> problems = new ArrayList<>();
+        if (environment.getProperty("supportflow.demo-users.enabled", Boolean.class, false)) {
+            problems.add("demo users are enabled (supportflow.demo-users.enabled=true)");
+        }
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (url.isBlank()) {
+            problems.add("no database configured (SUPPORTFLOW_DB_URL / spring.datasource.url)");
+        } else if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+            problems.add("an H2 database is for development only (spring.datasource.url=" + url.split(";")[0] + ")");
+        }
+        String adminId = environment.getProperty("supportflow.admin.id", "");
+        String adminPassword = environment.getProperty("supportflow.admin.password", "");
+        if (adminId.isBlank() || adminPassword.isBlank()) {
+            problems.add("administrator credentials missing (SUPPORTFLOW_ADMIN_ID, SUPPORTFLOW_ADMIN_PASSWORD)");
+        } else if (DEFAULT_PASSWORDS.contains(adminPassword.toLowerCase(Locale.ROOT)) || adminPassword.equals(adminId)
+                || adminPassword.length() < MIN_PASSWORD_LENGTH) {
+            problems.add("the administrator password is a default or shorter than " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        String cprKey = environment.getProperty("supportflow.privacy.cpr-key", "");
+        if (cprKey.isBlank() || cprKey.equals(DEVELOPMENT_CPR_KEY)) {
+            problems.add("set a CPR encryption key of your own (SUPPORTFLOW_PRIVACY_CPR_KEY)");
+        }
+        return problems;
+    }
+}
