@@ -3,6 +3,7 @@ package dk.supportflow.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.Api;
+import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ class CaseApiTest {
     SupportCaseRepository cases;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    CaseScenario scenario;
 
     Api api;
 
@@ -173,6 +176,27 @@ class CaseApiTest {
         ResponseEntity<Map> empty = api.post("support1", "/api/cases/" + caseNumber + "/events", "{\"source\": \"CPR\"}");
         assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(empty)).containsExactly("text");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void minSupportAnswerReachesTheWaitingCase() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        scenario.complete(opened.processInstanceId(), "analyseError", "support1",
+                CaseScenario.analysis("escalate", "technicalError", null));
+        scenario.complete(opened.processInstanceId(), "reportToMinSupport", "support1", Map.of(
+                "minSupportCaseNumber", "MS-API-1", "existingMinSupportCase", false, "ticketType", "fejlsag",
+                "ticketTitle", "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", "criticality", "medium"));
+
+        ResponseEntity<Map> delivered = api.post("support2", "/api/minsupport/MS-API-1/answer",
+                "{\"answer\": \"Rettet i version 24.4\"}");
+        assertThat(delivered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(delivered.getBody()).containsEntry("caseNumbers", List.of(opened.caseNumber()));
+        ResponseEntity<Map> state = api.get("support2", "/api/cases/" + opened.caseNumber());
+        assertThat(state.getBody()).containsEntry("stage", "minSupport").containsEntry("minSupportCaseNumber", "MS-API-1")
+                .containsEntry("outcome", "escalate").containsEntry("errorClass", "technicalError");
+        assertThat((List<Map<String, Object>>) state.getBody().get("openTasks"))
+                .extracting(t -> t.get("taskKey")).containsExactly("forwardAnswer");
     }
 
     @Test
