@@ -18,9 +18,20 @@ import org.springframework.web.bind.annotation.RestController;
 public class MinSupportController {
 
     private final MinSupportAnswers answers;
+    private final TitleCheck titleCheck;
 
-    public MinSupportController(MinSupportAnswers answers) {
+    public MinSupportController(MinSupportAnswers answers, TitleCheck titleCheck) {
         this.answers = answers;
+        this.titleCheck = titleCheck;
+    }
+
+    public record TitleToCheck(@Size(max = 1000, message = "Titlen må højst være 1000 tegn.") String title) {
+    }
+
+    @PostMapping("/title-check")
+    @Operation(summary = "Vurdér en titel til MinSupport: neutral, præcis, siger hvor i KP fejlen ses")
+    public TitleCheck.Result checkTitle(@Valid @RequestBody TitleToCheck request) {
+        return titleCheck.check(request.title());
     }
 
     public record Answer(

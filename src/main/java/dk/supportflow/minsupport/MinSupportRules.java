@@ -23,6 +23,12 @@ public class MinSupportRules implements TaskRules {
             "medium", "Medium",
             "lav", "Lav");
 
+    private final TitleCheck titleCheck;
+
+    public MinSupportRules(TitleCheck titleCheck) {
+        this.titleCheck = titleCheck;
+    }
+
     @Override
     public Set<String> taskKeys() {
         return Set.of(Tasks.REPORT_TO_MINSUPPORT, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER);
@@ -36,7 +42,10 @@ public class MinSupportRules implements TaskRules {
                 input.requireText(Vars.MINSUPPORT_CASE_NUMBER, 100,
                         "Skriv MinSupport-sagens nummer (den nye sag eller den eksisterende, der følges).");
                 input.requireOneOf(Vars.TICKET_TYPE, TICKET_TYPES, "Vælg sagstypen i MinSupport.");
-                input.requireText(Vars.TICKET_TITLE, 200, "Skriv titlen på MinSupport-sagen.");
+                String title = input.requireText(Vars.TICKET_TITLE, 200, "Skriv titlen på MinSupport-sagen.");
+                if (title != null && !input.isTrue(Vars.EXISTING_MINSUPPORT_CASE)) {
+                    titleCheck.check(title).findings().forEach(f -> input.problem("Titlen: " + f.message()));
+                }
                 input.requireOneOf(Vars.CRITICALITY, CRITICALITIES, "Vælg kritikaliteten.");
             }
             case Tasks.FOLLOW_UP_MINSUPPORT -> {

@@ -34,6 +34,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(ADMIN)
+                        .requestMatchers("/api/minsupport/title-check").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
                         .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
