@@ -40,6 +40,7 @@ public class AnalysisRules implements TaskRules {
                 String outcome = input.requireOneOf(Vars.OUTCOME, OUTCOMES, "Vælg udfaldet af analysen.");
                 input.requireOneOf(Vars.ERROR_CLASS, ERROR_CLASSES, "Vælg, hvilken slags fejl det er.");
                 requireAnswerWhenSolved(input, outcome);
+                recordImpactWhenEscalating(input, outcome);
                 if (Outcomes.NEED_MORE_INFO.equals(outcome)) {
                     input.requireText(Vars.QUESTION, TaskInput.MAX_TEXT, "Skriv det spørgsmål, indberetteren skal svare på.");
                 } else {
@@ -51,8 +52,18 @@ public class AnalysisRules implements TaskRules {
             case Tasks.RETRY_INTEGRATION -> {
                 String outcome = input.requireOneOf(Vars.OUTCOME, RETRY_OUTCOMES, "Vælg, om fejlen er løst, eller om den skal eskaleres.");
                 requireAnswerWhenSolved(input, outcome);
+                recordImpactWhenEscalating(input, outcome);
             }
             default -> throw new IllegalArgumentException(taskKey);
+        }
+    }
+
+    /** The answers the criticality suggestion is made from; an unticked box is a no. */
+    private static void recordImpactWhenEscalating(TaskInput input, String outcome) {
+        if (Outcomes.ESCALATE.equals(outcome)) {
+            input.flag(Vars.CENTRAL_FUNCTION_HIT);
+            input.flag(Vars.WORKAROUND_AVAILABLE);
+            input.flag(Vars.WORK_BLOCKED);
         }
     }
 

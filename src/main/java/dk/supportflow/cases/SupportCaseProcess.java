@@ -29,6 +29,7 @@ public final class SupportCaseProcess {
         public static final String TASK_MAIL_QUESTION = "Task_MailQuestion";
         public static final String TIMER_WAIT_INTEGRATION = "Event_WaitForIntegration";
         public static final String GATEWAY_RETRY_OUTCOME = "Gateway_RetryOutcome";
+        public static final String TASK_SUGGEST_CRITICALITY = "Task_SuggestCriticality";
         public static final String SUBPROCESS_AWAIT_MINSUPPORT = "SubProcess_AwaitMinSupport";
         public static final String TIMER_FOLLOW_UP_DUE = "Event_FollowUpDue";
         public static final String TASK_MAIL_FOLLOW_UP_REMINDER = "Task_MailFollowUpReminder";
@@ -82,6 +83,10 @@ public final class SupportCaseProcess {
         public static final String QUESTION = "question";
         public static final String ADDITIONAL_INFO = "additionalInfo";
         public static final String CASE_HANDLER = "caseHandler";
+        /** The impact questions answered when escalating; input of the decision suggestCriticality. */
+        public static final String CENTRAL_FUNCTION_HIT = "centralFunctionHit";
+        public static final String WORKAROUND_AVAILABLE = "workaroundAvailable";
+        public static final String WORK_BLOCKED = "workBlocked";
 
         // MinSupport
         public static final String MINSUPPORT_CASE_NUMBER = "minSupportCaseNumber";
@@ -89,6 +94,8 @@ public final class SupportCaseProcess {
         public static final String TICKET_TYPE = "ticketType";
         public static final String TICKET_TITLE = "ticketTitle";
         public static final String CRITICALITY = "criticality";
+        public static final String SUGGESTED_CRITICALITY = "suggestedCriticality";
+        public static final String CRITICALITY_JUSTIFICATION = "criticalityJustification";
         public static final String MINSUPPORT_ANSWERED = "minSupportAnswered";
         public static final String MINSUPPORT_ANSWER = "minSupportAnswer";
         public static final String FOLLOW_UP_COUNT = "followUpCount";
@@ -116,6 +123,9 @@ public final class SupportCaseProcess {
         private Outcomes() {
         }
     }
+
+    /** The DMN decision that suggests a criticality. */
+    public static final String DECISION_SUGGEST_CRITICALITY = "suggestCriticality";
 
     /** Delegate and listener bean names bound in the BPMN with delegateExpression. */
     public static final class Beans {

@@ -5,6 +5,7 @@ import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.TaskInput;
 import dk.supportflow.cases.TaskRules;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,18 @@ public class MinSupportRules implements TaskRules {
             "hoej", "Høj",
             "medium", "Medium",
             "lav", "Lav");
+    /** From least to most critical. */
+    static final List<String> CRITICALITY_ORDER = List.of("lav", "medium", "hoej", "kritisk");
 
     private final TitleCheck titleCheck;
 
     public MinSupportRules(TitleCheck titleCheck) {
         this.titleCheck = titleCheck;
+    }
+
+    static boolean isHigher(String chosen, String suggested) {
+        return chosen != null && suggested != null && CRITICALITY_ORDER.contains(chosen)
+                && CRITICALITY_ORDER.indexOf(chosen) > CRITICALITY_ORDER.indexOf(suggested);
     }
 
     @Override
@@ -46,7 +54,15 @@ public class MinSupportRules implements TaskRules {
                 if (title != null && !input.isTrue(Vars.EXISTING_MINSUPPORT_CASE)) {
                     titleCheck.check(title).findings().forEach(f -> input.problem("Titlen: " + f.message()));
                 }
-                input.requireOneOf(Vars.CRITICALITY, CRITICALITIES, "Vælg kritikaliteten.");
+                String criticality = input.requireOneOf(Vars.CRITICALITY, CRITICALITIES, "Vælg kritikaliteten.");
+                String suggested = input.text(Vars.SUGGESTED_CRITICALITY);
+                if (isHigher(criticality, suggested)) {
+                    input.requireText(Vars.CRITICALITY_JUSTIFICATION, TaskInput.MAX_TEXT, "Du har valgt kritikaliteten "
+                            + CRITICALITIES.get(criticality) + ", højere end den foreslåede (" + CRITICALITIES.get(suggested)
+                            + "). Begrund valget; begrundelsen kommer med i sagen til MinSupport.");
+                } else {
+                    input.optionalText(Vars.CRITICALITY_JUSTIFICATION, TaskInput.MAX_TEXT);
+                }
             }
             case Tasks.FOLLOW_UP_MINSUPPORT -> {
                 if (input.flag(Vars.MINSUPPORT_ANSWERED)) {

@@ -186,7 +186,7 @@ class CaseApiTest {
                 CaseScenario.analysis("escalate", "technicalError", null));
         scenario.complete(opened.processInstanceId(), "reportToMinSupport", "support1", Map.of(
                 "minSupportCaseNumber", "MS-API-1", "existingMinSupportCase", false, "ticketType", "fejlsag",
-                "ticketTitle", "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", "criticality", "medium"));
+                "ticketTitle", "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", "criticality", "lav"));
 
         ResponseEntity<Map> delivered = api.post("support2", "/api/minsupport/MS-API-1/answer",
                 "{\"answer\": \"Rettet i version 24.4\"}");

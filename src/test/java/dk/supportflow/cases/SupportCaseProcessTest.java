@@ -244,6 +244,27 @@ class SupportCaseProcessTest {
         assertThat(runtimeService.getVariable(pi, Vars.OUTCOME)).isNull();
     }
 
+    @Test
+    void escalationSuggestsACriticalityAndAHigherChoiceNeedsAJustification() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        Map<String, Object> analysis = new HashMap<>(analysis("escalate", "processError", null));
+        analysis.put(Vars.WORKAROUND_AVAILABLE, true);
+        analysis.put(Vars.WORK_BLOCKED, true);
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis);
+        BpmnAwareTests.assertThat(instance(pi)).hasPassed(Elements.TASK_SUGGEST_CRITICALITY).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
+        assertThat(runtimeService.getVariable(pi, Vars.SUGGESTED_CRITICALITY)).isEqualTo("medium");
+        assertThat(runtimeService.getVariable(pi, Vars.CENTRAL_FUNCTION_HIT)).isEqualTo(false);
+
+        Map<String, Object> report = new HashMap<>(Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-9", Vars.TICKET_TYPE, "fejlsag",
+                Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", Vars.CRITICALITY, "kritisk"));
+        assertThatThrownBy(() -> scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report))
+                .hasMessageContaining("Du har valgt kritikaliteten Kritisk, højere end den foreslåede (Medium)");
+        report.put(Vars.CRITICALITY, "medium");
+        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
+        assertThat(runtimeService.getVariable(pi, Vars.CRITICALITY)).isEqualTo("medium");
+    }
+
     private void escalate(String pi, String minSupportNumber, String criticality) {
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "technicalError", null));
         Map<String, Object> report = new HashMap<>();
@@ -252,6 +273,7 @@ class SupportCaseProcessTest {
         report.put(Vars.TICKET_TYPE, "fejlsag");
         report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         report.put(Vars.CRITICALITY, criticality);
+        report.put(Vars.CRITICALITY_JUSTIFICATION, "Mange borgere venter på denne beregning.");
         scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
         BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
     }

@@ -55,7 +55,7 @@ class TitleCheckApiTest {
         String pi = opened.processInstanceId();
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", CaseScenario.analysis("escalate", "technicalError", null));
         Map<String, Object> report = new HashMap<>(Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-1", Vars.TICKET_TYPE, "fejlsag",
-                Vars.CRITICALITY, "medium", Vars.TICKET_TITLE, "Ring mig op"));
+                Vars.CRITICALITY, "lav", Vars.TICKET_TITLE, "Ring mig op"));
 
         assertThatThrownBy(() -> scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report))
                 .hasMessageContaining("Titlen: Beskriv problemet i stedet for at bede om at blive ringet op.");
