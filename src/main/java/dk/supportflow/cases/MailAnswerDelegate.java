@@ -2,6 +2,7 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.notification.CaseMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,9 @@ public class MailAnswerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        String decision = (String) execution.getVariable(Vars.CHANGE_REQUEST_OUTCOME);
         mails.answer(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.TITLE),
-                (String) execution.getVariable(Vars.REPORTER), (String) execution.getVariable(Vars.ANSWER));
+                (String) execution.getVariable(Vars.REPORTER), (String) execution.getVariable(Vars.ANSWER),
+                decision == null ? null : MinSupportRules.CHANGE_REQUEST_OUTCOMES.get(decision));
     }
 }

@@ -99,6 +99,8 @@ public final class SupportCaseProcess {
         public static final String MINSUPPORT_ANSWERED = "minSupportAnswered";
         public static final String MINSUPPORT_ANSWER = "minSupportAnswer";
         public static final String FOLLOW_UP_COUNT = "followUpCount";
+        /** accepted | rejected | planned: MinSupport's decision on an ændringsønske. */
+        public static final String CHANGE_REQUEST_OUTCOME = "changeRequestOutcome";
 
         // knowledge sharing
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";

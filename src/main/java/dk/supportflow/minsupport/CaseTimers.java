@@ -17,18 +17,21 @@ public class CaseTimers {
 
     private final String integrationRetryWait;
     private final Map<String, String> followUp;
+    private final String changeRequestFollowUp;
 
     public CaseTimers(@Value("${supportflow.timers.integration-retry-wait}") String integrationRetryWait,
             @Value("${supportflow.timers.follow-up.kritisk}") String kritisk,
             @Value("${supportflow.timers.follow-up.hoej}") String hoej,
             @Value("${supportflow.timers.follow-up.medium}") String medium,
-            @Value("${supportflow.timers.follow-up.lav}") String lav) {
+            @Value("${supportflow.timers.follow-up.lav}") String lav,
+            @Value("${supportflow.timers.follow-up.aendringsoenske}") String aendringsoenske) {
         this.integrationRetryWait = requireDuration("integration-retry-wait", integrationRetryWait);
         this.followUp = Map.of(
                 "kritisk", requireDuration("follow-up.kritisk", kritisk),
                 "hoej", requireDuration("follow-up.hoej", hoej),
                 "medium", requireDuration("follow-up.medium", medium),
                 "lav", requireDuration("follow-up.lav", lav));
+        this.changeRequestFollowUp = requireDuration("follow-up.aendringsoenske", aendringsoenske);
     }
 
     /** How long to wait before trying an integration again (waitAndRetry). */
@@ -36,8 +39,14 @@ public class CaseTimers {
         return integrationRetryWait;
     }
 
-    /** How long until the next follow-up of a MinSupport case of the given criticality. */
-    public String followUpInterval(String criticality) {
+    /**
+     * How long until the next follow-up of a MinSupport case: by criticality for bugs and
+     * support requests, at its own slow pace for a change request (ændringsønske).
+     */
+    public String followUpInterval(String ticketType, String criticality) {
+        if (MinSupportRules.CHANGE_REQUEST.equals(ticketType)) {
+            return changeRequestFollowUp;
+        }
         String interval = followUp.get(criticality);
         if (interval == null) {
             throw new IllegalArgumentException("No follow-up interval for criticality '" + criticality + "'");

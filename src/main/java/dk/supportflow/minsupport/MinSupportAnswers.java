@@ -23,14 +23,20 @@ public class MinSupportAnswers {
         this.runtimeService = runtimeService;
     }
 
-    /** Returns the case numbers that received the answer. */
-    public List<String> receive(String minSupportCaseNumber, String answer) {
-        List<MessageCorrelationResult> results = runtimeService
+    /**
+     * Returns the case numbers that received the answer. For a change request the answer may
+     * carry MinSupport's decision (accepted, rejected, planned).
+     */
+    public List<String> receive(String minSupportCaseNumber, String answer, String changeRequestOutcome) {
+        var correlation = runtimeService
                 .createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_ANSWER_RECEIVED)
                 .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportCaseNumber)
                 .setVariable(Vars.MINSUPPORT_ANSWER, Cpr.maskInText(answer.strip()))
-                .setVariable(Vars.MINSUPPORT_ANSWERED, true)
-                .correlateAllWithResult();
+                .setVariable(Vars.MINSUPPORT_ANSWERED, true);
+        if (changeRequestOutcome != null) {
+            correlation.setVariable(Vars.CHANGE_REQUEST_OUTCOME, changeRequestOutcome);
+        }
+        List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
         if (results.isEmpty()) {
             throw ApiException.notFound("Ingen åben sag venter på svar i MinSupport-sag " + minSupportCaseNumber + ".");
         }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,10 @@ public class MinSupportController {
     public record Answer(
             @NotBlank(message = "Skriv MinSupports svar.")
             @Size(max = 4000, message = "Svaret må højst være 4000 tegn.")
-            String answer) {
+            String answer,
+            @Pattern(regexp = "accepted|rejected|planned",
+                    message = "Afgørelsen af et ændringsønske er accepted, rejected eller planned.")
+            String changeRequestOutcome) {
     }
 
     public record Delivered(String minSupportCaseNumber, List<String> caseNumbers) {
@@ -46,6 +50,6 @@ public class MinSupportController {
     @PostMapping("/{minSupportCaseNumber}/answer")
     @Operation(summary = "Registrér MinSupports svar; alle sager, der venter på MinSupport-sagen, får det")
     public Delivered answer(@PathVariable String minSupportCaseNumber, @Valid @RequestBody Answer answer) {
-        return new Delivered(minSupportCaseNumber, answers.receive(minSupportCaseNumber, answer.answer()));
+        return new Delivered(minSupportCaseNumber, answers.receive(minSupportCaseNumber, answer.answer(), answer.changeRequestOutcome()));
     }
 }

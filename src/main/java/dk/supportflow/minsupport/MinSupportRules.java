@@ -23,6 +23,12 @@ public class MinSupportRules implements TaskRules {
             "hoej", "Høj",
             "medium", "Medium",
             "lav", "Lav");
+    public static final String CHANGE_REQUEST = "aendringsoenske";
+    /** MinSupport's decision on a change request (ændringsønske). */
+    public static final Map<String, String> CHANGE_REQUEST_OUTCOMES = Map.of(
+            "accepted", "Accepteret",
+            "rejected", "Afvist",
+            "planned", "Planlagt");
     /** From least to most critical. */
     static final List<String> CRITICALITY_ORDER = List.of("lav", "medium", "hoej", "kritisk");
 
@@ -67,12 +73,21 @@ public class MinSupportRules implements TaskRules {
             case Tasks.FOLLOW_UP_MINSUPPORT -> {
                 if (input.flag(Vars.MINSUPPORT_ANSWERED)) {
                     input.requireText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT, "Skriv MinSupports svar, når sagen er besvaret.");
+                    if (CHANGE_REQUEST.equals(input.text(Vars.TICKET_TYPE))) {
+                        input.requireOneOf(Vars.CHANGE_REQUEST_OUTCOME, CHANGE_REQUEST_OUTCOMES,
+                                "Vælg MinSupports afgørelse af ændringsønsket: accepteret, afvist eller planlagt.");
+                    }
                 } else {
                     input.optionalText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT);
                 }
             }
-            case Tasks.FORWARD_ANSWER ->
-                    input.requireText(Vars.ANSWER, TaskInput.MAX_TEXT, "Skriv det svar, indberetteren skal have.");
+            case Tasks.FORWARD_ANSWER -> {
+                input.requireText(Vars.ANSWER, TaskInput.MAX_TEXT, "Skriv det svar, indberetteren skal have.");
+                if (CHANGE_REQUEST.equals(input.text(Vars.TICKET_TYPE))) {
+                    input.requireOneOf(Vars.CHANGE_REQUEST_OUTCOME, CHANGE_REQUEST_OUTCOMES,
+                            "Vælg MinSupports afgørelse af ændringsønsket: accepteret, afvist eller planlagt.");
+                }
+            }
             default -> throw new IllegalArgumentException(taskKey);
         }
     }

@@ -65,11 +65,16 @@ public class CaseMails {
                         + tasklistUrl + SIGNATURE);
     }
 
-    /** The answer goes back to the reporter. */
-    public void answer(String caseNumber, String title, String reporter, String answer) {
+    /**
+     * The answer goes back to the reporter; for a change request (ændringsønske) with
+     * MinSupport's decision in Danish, e.g. "Planlagt".
+     */
+    public void answer(String caseNumber, String title, String reporter, String answer, String changeRequestDecision) {
         send(caseNumber, toUser(reporter), "[" + caseNumber + "] Svar på din fejlindberetning: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + "Her er svaret på den fejl, du har indberettet:\n" + title + "\n\n"
+                        + (changeRequestDecision == null ? ""
+                                : "MinSupports afgørelse af ændringsønsket: " + changeRequestDecision + "\n\n")
                         + answer + "\n\n"
                         + "Giv gerne svaret videre til de kolleger, der har mødt samme fejl." + SIGNATURE);
     }

@@ -187,7 +187,7 @@ class SupportCaseProcessTest {
         scenario.executeJob(second.processInstanceId(), Elements.TIMER_FOLLOW_UP_DUE);
         scenario.executeJob(second.processInstanceId(), Elements.TASK_MAIL_FOLLOW_UP_REMINDER);
 
-        List<String> reached = minSupportAnswers.receive("MS-555", "Rettet i 24.4");
+        List<String> reached = minSupportAnswers.receive("MS-555", "Rettet i 24.4", null);
         assertThat(reached).containsExactlyInAnyOrder(first.caseNumber(), second.caseNumber());
         for (String pi : List.of(first.processInstanceId(), second.processInstanceId())) {
             BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.FORWARD_ANSWER)
@@ -263,6 +263,27 @@ class SupportCaseProcessTest {
         report.put(Vars.CRITICALITY, "medium");
         scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
         assertThat(runtimeService.getVariable(pi, Vars.CRITICALITY)).isEqualTo("medium");
+    }
+
+    @Test
+    void aChangeRequestIsFollowedUpMonthlyAndEndsWithMinSupportsDecision() throws Exception {
+        var opened = scenario.open("Sagsoversigten i KP bør vise disponibel dato for udbetalinger");
+        String pi = opened.processInstanceId();
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "userError", null));
+        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-AE-1",
+                Vars.TICKET_TYPE, "aendringsoenske", Vars.CRITICALITY, "lav",
+                Vars.TICKET_TITLE, "Sagsoversigten i KP bør vise disponibel dato for udbetalinger"));
+        Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
+        assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()).toDays()).isBetween(29L, 30L);
+
+        minSupportAnswers.receive("MS-AE-1", "Ønsket kommer med i release 25.2.", "planned");
+        assertThatThrownBy(() -> scenario.complete(pi, Tasks.FORWARD_ANSWER, "support1",
+                Map.of(Vars.ANSWER, "Dit ønske kommer med i release 25.2.", Vars.CHANGE_REQUEST_OUTCOME, "maybe")))
+                .hasMessageContaining("'maybe' er ikke et gyldigt valg");
+        scenario.complete(pi, Tasks.FORWARD_ANSWER, "support1", Map.of(Vars.ANSWER, "Dit ønske kommer med i release 25.2."));
+        scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
+        MimeMessage answer = single(mailsAbout(opened.caseNumber(), 2), "superbruger1@kommune.example", "Svar på din");
+        assertThat(body(answer)).contains("MinSupports afgørelse af ændringsønsket: Planlagt").contains("release 25.2");
     }
 
     private void escalate(String pi, String minSupportNumber, String criticality) {
