@@ -1,5 +1,6 @@
 package dk.supportflow;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -23,6 +24,10 @@ public final class Api {
 
     public ResponseEntity<Map> get(String user, String path) {
         return exchange(user, HttpMethod.GET, path, null);
+    }
+
+    public ResponseEntity<List> getList(String user, String path) {
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), List.class);
     }
 
     public ResponseEntity<String> getText(String user, String path) {

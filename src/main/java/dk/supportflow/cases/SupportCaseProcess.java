@@ -96,6 +96,8 @@ public final class SupportCaseProcess {
         public static final String CRITICALITY = "criticality";
         public static final String SUGGESTED_CRITICALITY = "suggestedCriticality";
         public static final String CRITICALITY_JUSTIFICATION = "criticalityJustification";
+        /** Text list of similar cases with a MinSupport number, shown on the reportToMinSupport form. */
+        public static final String SIMILAR_MINSUPPORT_CASES = "similarMinSupportCases";
         public static final String MINSUPPORT_ANSWERED = "minSupportAnswered";
         public static final String MINSUPPORT_ANSWER = "minSupportAnswer";
         public static final String FOLLOW_UP_COUNT = "followUpCount";
@@ -135,6 +137,7 @@ public final class SupportCaseProcess {
         public static final String TASK_COMPLETION_VALIDATOR = "taskCompletionValidator";
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
         public static final String ANALYSIS_RESET = "analysisReset";
+        public static final String SIMILAR_CASES = "similarCasesListener";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
         public static final String MAIL_ANSWER = "mailAnswerToReporter";

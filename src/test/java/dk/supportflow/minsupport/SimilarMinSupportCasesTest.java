@@ -1,0 +1,79 @@
+package dk.supportflow.minsupport;
+
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.supportflow.Api;
+import dk.supportflow.CaseScenario;
+import dk.supportflow.SupportflowTest;
+import dk.supportflow.cases.CaseReport;
+import dk.supportflow.cases.SupportCaseService;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The existing-case check before a new MinSupport ticket. */
+@SupportflowTest
+class SimilarMinSupportCasesTest {
+
+    @Autowired
+    CaseScenario scenario;
+    @Autowired
+    SupportCaseService cases;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    MinSupportAnswers minSupportAnswers;
+
+    private SupportCaseService.OpenedCase open(String title, String component, String actual) {
+        CaseReport base = CaseScenario.report(title);
+        return cases.openCase(new CaseReport(title, base.workingOn(), base.stepsTaken(), base.expected(),
+                actual, null, null, component, null, null, null, false, null),
+                "superbruger2", List.of("superbrugere"));
+    }
+
+    private void escalateAndReport(String pi, String minSupportNumber) {
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", CaseScenario.analysis("escalate", "processError", null));
+        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber,
+                Vars.TICKET_TYPE, "fejlsag", Vars.CRITICALITY, "lav",
+                Vars.TICKET_TITLE, "Adresse fra CPR vises forkert i brevet Afgørelse om boligstøtte"));
+    }
+
+    @Test
+    void theAnalystSeesTheOpenMinSupportCaseThatLooksTheSameAndFollowingItBringsTheAnswer() {
+        var earlier = open("Adresse fra CPR vises forkert i brevet Afgørelse om boligstøtte", "Breve",
+                "Brevet dannes med en gammel adresse");
+        escalateAndReport(earlier.processInstanceId(), "MS-SIM-1");
+        var unrelated = open("Integration til eIndkomst svarer ikke om natten", "eIndkomst",
+                "Hentning af indkomst fejler med timeout");
+        escalateAndReport(unrelated.processInstanceId(), "MS-SIM-2");
+
+        var now = open("Brevet Afgørelse om boligstøtte viser forkert adresse fra CPR", "Breve",
+                "Borgerens gamle adresse står i brevet");
+        scenario.complete(now.processInstanceId(), Tasks.ANALYSE_ERROR, "support2",
+                CaseScenario.analysis("escalate", "processError", null));
+        String shown = (String) runtimeService.getVariable(now.processInstanceId(), Vars.SIMILAR_MINSUPPORT_CASES);
+        assertThat(shown).startsWith("MS-SIM-1 – " + earlier.caseNumber() + " (åben)").doesNotContain("MS-SIM-2");
+
+        ResponseEntity<List> api = new Api(rest).getList("support2", "/api/minsupport/similar-cases?caseNumber=" + now.caseNumber());
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(((Map<?, ?>) api.getBody().get(0)).get("minSupportCaseNumber")).isEqualTo("MS-SIM-1");
+        assertThat(new Api(rest).getText("superbruger2", "/api/minsupport/similar-cases?caseNumber=" + now.caseNumber())
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        // following the existing case: its answer reaches both
+        scenario.complete(now.processInstanceId(), Tasks.REPORT_TO_MINSUPPORT, "support2", Map.of(
+                Vars.EXISTING_MINSUPPORT_CASE, true, Vars.MINSUPPORT_CASE_NUMBER, "MS-SIM-1", Vars.TICKET_TYPE, "fejlsag",
+                Vars.CRITICALITY, "lav", Vars.TICKET_TITLE, "Adresse fra CPR vises forkert i brevet Afgørelse om boligstøtte"));
+        assertThat(runtimeService.getVariable(now.processInstanceId(), Vars.EXISTING_MINSUPPORT_CASE)).isEqualTo(true);
+        assertThat(minSupportAnswers.receive("MS-SIM-1", "Rettet i release 24.4", null)).containsExactlyInAnyOrder(earlier.caseNumber(), now.caseNumber());
+    }
+}
