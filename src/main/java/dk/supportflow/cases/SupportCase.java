@@ -53,6 +53,10 @@ public class SupportCase {
     @Column(name = "cpr_encrypted")
     private String cprEncrypted;
 
+    /** Keyed hash of the CPR number (privacy.CprLookup), the only way to find a citizen's cases. */
+    @Column(name = "cpr_lookup")
+    private String cprLookup;
+
     @Column(name = "kp_case_id")
     private String kpCaseId;
 
@@ -74,7 +78,8 @@ public class SupportCase {
     protected SupportCase() {
     }
 
-    SupportCase(String caseNumber, String reporter, CaseReport report, String cprEncrypted, Instant createdAt) {
+    SupportCase(String caseNumber, String reporter, CaseReport report, String cprEncrypted, String cprLookup,
+            Instant createdAt) {
         this.caseNumber = caseNumber;
         this.reporter = reporter;
         this.title = report.title().strip();
@@ -86,6 +91,7 @@ public class SupportCase {
         this.errorMessage = report.errorMessage();
         this.component = report.component();
         this.cprEncrypted = cprEncrypted;
+        this.cprLookup = cprLookup;
         this.kpCaseId = report.kpCaseId();
         this.kpTaskKey = report.kpTaskKey();
         this.paymentBlocked = report.isPaymentBlocked();
@@ -95,6 +101,11 @@ public class SupportCase {
 
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    /** For cases registered before the lookup column existed. */
+    void indexCpr(String cprLookup) {
+        this.cprLookup = cprLookup;
     }
 
     public void close(Instant when) {
@@ -155,6 +166,10 @@ public class SupportCase {
 
     String getCprEncrypted() {
         return cprEncrypted;
+    }
+
+    String getCprLookup() {
+        return cprLookup;
     }
 
     public String getKpCaseId() {
