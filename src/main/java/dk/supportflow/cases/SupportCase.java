@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 
 /** A reported error and the report's details. The CPR number is kept here only, encrypted. */
 @Entity
@@ -75,6 +76,10 @@ public class SupportCase {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** When the personal data of the closed case was removed (retention or erasure); null while it is kept. */
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     protected SupportCase() {
     }
 
@@ -106,6 +111,34 @@ public class SupportCase {
     /** For cases registered before the lookup column existed. */
     void indexCpr(String cprLookup) {
         this.cprLookup = cprLookup;
+    }
+
+    /**
+     * Removes what can identify the citizen: the CPR number, the report's free texts (which may
+     * name the citizen or describe their situation) and the KP references and dates. The title
+     * and the component stay: they never hold a CPR number and keep the case recognisable as
+     * knowledge. A text that is already a placeholder keeps its reason.
+     */
+    void eraseCitizenData(String placeholder, Set<String> knownPlaceholders) {
+        cprEncrypted = null;
+        cprLookup = null;
+        workingOn = replace(workingOn, placeholder, knownPlaceholders);
+        stepsTaken = replace(stepsTaken, placeholder, knownPlaceholders);
+        expected = replace(expected, placeholder, knownPlaceholders);
+        actual = replace(actual, placeholder, knownPlaceholders);
+        triedSoFar = replace(triedSoFar, placeholder, knownPlaceholders);
+        errorMessage = replace(errorMessage, placeholder, knownPlaceholders);
+        kpCaseId = null;
+        kpTaskKey = null;
+        availableDate = null;
+    }
+
+    private static String replace(String text, String placeholder, Set<String> knownPlaceholders) {
+        return text == null || knownPlaceholders.contains(text) ? text : placeholder;
+    }
+
+    void markAnonymised(Instant when) {
+        this.anonymisedAt = when;
     }
 
     public void close(Instant when) {
@@ -194,5 +227,9 @@ public class SupportCase {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Instant getAnonymisedAt() {
+        return anonymisedAt;
     }
 }
