@@ -23,9 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The retention job on real cases: run to the end with CaseScenario, then the job is run with a
- * clock moved past the retention period of one case but not of a case closed later.
+ * Retention on real cases run to the end with CaseScenario: our job, run with a clock moved past
+ * the retention period of one case but not of a case closed later, and Camunda's history cleanup.
  */
 @SupportflowTest
 class CaseRetentionTest {
@@ -63,6 +68,10 @@ class CaseRetentionTest {
     OutboxMailRepository outbox;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    ProcessEngine processEngine;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -142,6 +151,33 @@ class CaseRetentionTest {
         assertThat(cases.view(newer.caseNumber(), "support1", true).workingOn()).isEqualTo(PLACEHOLDER);
         assertThat(solvedCases.findByCaseNumber(newer.caseNumber())).isPresent();
         assertKept(open.caseNumber());
+    }
+
+    /**
+     * Camunda's own history is the other half of retention: every definition has a time to live
+     * (enforced), an ended case's history gets its removal time from it, and the cleanup job
+     * runs in the configured night window.
+     */
+    @Test
+    void camundaHistoryOfAClosedCaseIsRemovedByTheCleanupInTheNightWindow() {
+        assertThat(repositoryService.createProcessDefinitionQuery().list())
+                .isNotEmpty()
+                .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isNotNull());
+        assertThat(repositoryService.createDecisionDefinitionQuery().list())
+                .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isNotNull());
+
+        var closed = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke – historik");
+        runToTheEnd(closed.processInstanceId(), "Rettet.");
+        HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(closed.processInstanceId()).singleResult();
+        assertThat(history.getRemovalTime()).isEqualTo(
+                Date.from(history.getEndTime().toInstant().plus(Duration.ofDays(180))));
+
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty();
     }
 
     /** The job with the real collaborators and a clock standing at {@code now}. */
