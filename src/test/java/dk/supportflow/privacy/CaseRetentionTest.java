@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.support.SimpleTriggerContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,6 +78,8 @@ class CaseRetentionTest {
     ProcessEngine processEngine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    List<ScheduledTaskHolder> scheduledTasks;
 
     @Test
     void onlyCasesClosedLongerAgoThanThePeriodLoseTheirPersonalDataAndTheKnowledgeStays() {
@@ -151,6 +157,23 @@ class CaseRetentionTest {
         assertThat(cases.view(newer.caseNumber(), "support1", true).workingOn()).isEqualTo(PLACEHOLDER);
         assertThat(solvedCases.findByCaseNumber(newer.caseNumber())).isPresent();
         assertKept(open.caseNumber());
+    }
+
+    @Test
+    void theJobIsScheduledNightlyAtHalfPastTwoDanishTime() {
+        CronTask task = scheduledTasks.stream().flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(ScheduledTask::getTask)
+                .filter(t -> t instanceof CronTask && t.toString().equals(CaseRetention.class.getName() + ".nightly"))
+                .map(CronTask.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(task.getExpression()).isEqualTo("0 30 2 * * *");
+        // 02:30 in Copenhagen is 01:30 UTC in winter and 00:30 UTC in summer
+        assertThat(nextRun(task, "2026-01-15T12:00:00Z")).isEqualTo("2026-01-16T01:30:00Z");
+        assertThat(nextRun(task, "2026-07-15T12:00:00Z")).isEqualTo("2026-07-16T00:30:00Z");
+    }
+
+    private static Instant nextRun(CronTask task, String after) {
+        return task.getTrigger().nextExecution(new SimpleTriggerContext(Clock.fixed(Instant.parse(after), ClockConfig.ZONE)));
     }
 
     /**
