@@ -30,6 +30,10 @@ public final class Api {
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), List.class);
     }
 
+    public ResponseEntity<Map> delete(String user, String path) {
+        return exchange(user, HttpMethod.DELETE, path, null);
+    }
+
     public ResponseEntity<String> getText(String user, String path) {
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), String.class);
     }

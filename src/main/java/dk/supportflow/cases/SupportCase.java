@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 
 /** A reported error and the report's details. The CPR number is kept here only, encrypted. */
 @Entity
@@ -53,6 +54,10 @@ public class SupportCase {
     @Column(name = "cpr_encrypted")
     private String cprEncrypted;
 
+    /** Keyed hash of the CPR number (privacy.CprLookup), the only way to find a citizen's cases. */
+    @Column(name = "cpr_lookup")
+    private String cprLookup;
+
     @Column(name = "kp_case_id")
     private String kpCaseId;
 
@@ -71,10 +76,15 @@ public class SupportCase {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** When the personal data of the closed case was removed (retention or erasure); null while it is kept. */
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     protected SupportCase() {
     }
 
-    SupportCase(String caseNumber, String reporter, CaseReport report, String cprEncrypted, Instant createdAt) {
+    SupportCase(String caseNumber, String reporter, CaseReport report, String cprEncrypted, String cprLookup,
+            Instant createdAt) {
         this.caseNumber = caseNumber;
         this.reporter = reporter;
         this.title = report.title().strip();
@@ -86,6 +96,7 @@ public class SupportCase {
         this.errorMessage = report.errorMessage();
         this.component = report.component();
         this.cprEncrypted = cprEncrypted;
+        this.cprLookup = cprLookup;
         this.kpCaseId = report.kpCaseId();
         this.kpTaskKey = report.kpTaskKey();
         this.paymentBlocked = report.isPaymentBlocked();
@@ -95,6 +106,39 @@ public class SupportCase {
 
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    /** For cases registered before the lookup column existed. */
+    void indexCpr(String cprLookup) {
+        this.cprLookup = cprLookup;
+    }
+
+    /**
+     * Removes what can identify the citizen: the CPR number, the report's free texts (which may
+     * name the citizen or describe their situation) and the KP references and dates. The title
+     * and the component stay: they never hold a CPR number and keep the case recognisable as
+     * knowledge. A text that is already a placeholder keeps its reason.
+     */
+    void eraseCitizenData(String placeholder, Set<String> knownPlaceholders) {
+        cprEncrypted = null;
+        cprLookup = null;
+        workingOn = replace(workingOn, placeholder, knownPlaceholders);
+        stepsTaken = replace(stepsTaken, placeholder, knownPlaceholders);
+        expected = replace(expected, placeholder, knownPlaceholders);
+        actual = replace(actual, placeholder, knownPlaceholders);
+        triedSoFar = replace(triedSoFar, placeholder, knownPlaceholders);
+        errorMessage = replace(errorMessage, placeholder, knownPlaceholders);
+        kpCaseId = null;
+        kpTaskKey = null;
+        availableDate = null;
+    }
+
+    private static String replace(String text, String placeholder, Set<String> knownPlaceholders) {
+        return text == null || knownPlaceholders.contains(text) ? text : placeholder;
+    }
+
+    void markAnonymised(Instant when) {
+        this.anonymisedAt = when;
     }
 
     public void close(Instant when) {
@@ -157,6 +201,10 @@ public class SupportCase {
         return cprEncrypted;
     }
 
+    String getCprLookup() {
+        return cprLookup;
+    }
+
     public String getKpCaseId() {
         return kpCaseId;
     }
@@ -179,5 +227,9 @@ public class SupportCase {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Instant getAnonymisedAt() {
+        return anonymisedAt;
     }
 }

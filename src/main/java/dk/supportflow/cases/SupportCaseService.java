@@ -7,6 +7,7 @@ import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.privacy.CprCipher;
+import dk.supportflow.privacy.CprLookup;
 import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public class SupportCaseService {
     private final CaseInformationRepository information;
     private final CaseNumbers caseNumbers;
     private final CprCipher cprCipher;
+    private final CprLookup cprLookup;
     private final SolvedCases solvedCases;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -40,12 +42,13 @@ public class SupportCaseService {
     private final Clock clock;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
-            CprCipher cprCipher, SolvedCases solvedCases, RuntimeService runtimeService, TaskService taskService,
+            CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService, TaskService taskService,
             IdentityService identityService, Clock clock) {
         this.cases = cases;
         this.information = information;
         this.caseNumbers = caseNumbers;
         this.cprCipher = cprCipher;
+        this.cprLookup = cprLookup;
         this.solvedCases = solvedCases;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -78,8 +81,9 @@ public class SupportCaseService {
     /** Stores a new case with a fresh case number; the caller starts (or is) its process. */
     @Transactional
     public SupportCase register(CaseReport report, String reporter) {
-        String cpr = report.hasCpr() ? cprCipher.encrypt(report.cpr().strip()) : null;
-        return cases.save(new SupportCase(caseNumbers.next(), reporter, report, cpr, clock.instant()));
+        String cpr = report.hasCpr() ? report.cpr().strip() : null;
+        return cases.save(new SupportCase(caseNumbers.next(), reporter, report, cprCipher.encrypt(cpr),
+                cprLookup.hash(cpr), clock.instant()));
     }
 
     @Transactional

@@ -18,4 +18,10 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
     int claim(@Param("id") Long id);
 
     List<OutboxMail> findByCaseNumberOrderByIdAsc(String caseNumber);
+
+    /** For retention and erasure: sent mails quote the report; unsent ones are kept until delivered. */
+    @Modifying
+    @Query("delete from OutboxMail m where m.caseNumber = :caseNumber "
+            + "and m.status = dk.supportflow.notification.OutboxMail.Status.SENT")
+    int deleteSentOfCase(@Param("caseNumber") String caseNumber);
 }

@@ -12,12 +12,14 @@ import org.springframework.core.env.Profiles;
 /**
  * In the {@code prod} profile, refuses to start (before any database is touched) when the
  * installation still has what only belongs on a developer's machine: demo users, an H2
- * database, missing or default administrator credentials, the development CPR key.
+ * database, missing or default administrator credentials, the development CPR keys.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 
     /** The key in application.yaml: public, so never acceptable in production. */
     static final String DEVELOPMENT_CPR_KEY = "c3VwcG9ydGZsb3ctbG9jYWwtZGV2LWtleS0zMmJ5dGU=";
+    /** The CPR lookup key in application.yaml: with it, anyone could compute the lookup value of a CPR number. */
+    static final String DEVELOPMENT_CPR_LOOKUP_KEY = "c3VwcG9ydGZsb3ctbG9jYWwtZGV2LWxvb2t1cC1rZXk=";
     static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeme");
     static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -54,6 +56,10 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
         String cprKey = environment.getProperty("supportflow.privacy.cpr-key", "");
         if (cprKey.isBlank() || cprKey.equals(DEVELOPMENT_CPR_KEY)) {
             problems.add("set a CPR encryption key of your own (SUPPORTFLOW_PRIVACY_CPR_KEY)");
+        }
+        String lookupKey = environment.getProperty("supportflow.privacy.cpr-lookup-key", "");
+        if (lookupKey.isBlank() || lookupKey.equals(DEVELOPMENT_CPR_LOOKUP_KEY)) {
+            problems.add("set a CPR lookup key of your own (SUPPORTFLOW_PRIVACY_CPR_LOOKUP_KEY)");
         }
         return problems;
     }

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 /** The Danish CPR number (ddmmyy-ssss): format check and masking. */
 public final class Cpr {
 
+    /** What a user is told when a CPR number has the wrong form. Never repeats the input. */
+    public static final String INVALID_MESSAGE = "CPR-nummeret skal have formen ddmmåå-xxxx med en gyldig dato, fx 010190-1234.";
+
     private static final Pattern FORMAT = Pattern.compile("\\d{6}-\\d{4}");
     /** A CPR-like number anywhere in free text, with or without the hyphen. */
     private static final Pattern IN_TEXT = Pattern.compile("(?<!\\d)(\\d{6})-?(\\d{4})(?!\\d)");

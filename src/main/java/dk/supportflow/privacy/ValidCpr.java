@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ValidCpr.Validator.class)
 public @interface ValidCpr {
 
-    String message() default "CPR-nummeret skal have formen ddmmåå-xxxx med en gyldig dato, fx 010190-1234.";
+    String message() default Cpr.INVALID_MESSAGE;
 
     Class<?>[] groups() default {};
 

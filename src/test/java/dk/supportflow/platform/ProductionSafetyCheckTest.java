@@ -18,7 +18,8 @@ class ProductionSafetyCheckTest {
             "spring.datasource.url", "jdbc:postgresql://db.kommune.example/supportflow",
             "supportflow.admin.id", "kp-admin",
             "supportflow.admin.password", "k7#Lq9!vTz2mWx",
-            "supportflow.privacy.cpr-key", "bm90LXRoZS1kZXYta2V5LWJ1dC0zMi1ieXRlcy1sb25n");
+            "supportflow.privacy.cpr-key", "bm90LXRoZS1kZXYta2V5LWJ1dC0zMi1ieXRlcy1sb25n",
+            "supportflow.privacy.cpr-lookup-key", "bm90LXRoZS1kZXYtbG9va3VwLWtleS0zMi1ieXRlcyE=");
 
     private static StandardEnvironment environment(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(SAFE);
@@ -49,6 +50,10 @@ class ProductionSafetyCheckTest {
         }
         assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.privacy.cpr-key",
                 ProductionSafetyCheck.DEVELOPMENT_CPR_KEY)))).singleElement().asString().contains("CPR encryption key");
+        assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.privacy.cpr-lookup-key",
+                ProductionSafetyCheck.DEVELOPMENT_CPR_LOOKUP_KEY)))).singleElement().asString().contains("CPR lookup key");
+        assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.privacy.cpr-lookup-key", ""))))
+                .singleElement().asString().contains("CPR lookup key");
     }
 
     @Test

@@ -1,0 +1,249 @@
+package dk.supportflow.privacy;
+
+import static dk.supportflow.CaseScenario.analysis;
+import static dk.supportflow.cases.SupportCaseProcess.Elements;
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dk.supportflow.Api;
+import dk.supportflow.CaseScenario;
+import dk.supportflow.SupportflowTest;
+import dk.supportflow.TestSmtpServer;
+import dk.supportflow.cases.CasePersonalData;
+import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.knowledge.SolvedCaseRepository;
+import dk.supportflow.notification.OutboxMail;
+import dk.supportflow.notification.OutboxMailRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Finding and erasing a citizen's data through {@code /api/privacy/citizens/{cpr}}: who may,
+ * what is erased (closed and running cases), that a running case goes on, and the audit trail.
+ * Uses CPR numbers of its own, so the cases of other tests are never touched.
+ */
+@SupportflowTest
+@ExtendWith(OutputCaptureExtension.class)
+class PrivacyApiTest {
+
+    static final String CITIZEN = "241165-3318";
+    static final String OTHER_CITIZEN = "030381-2206";
+    /** The citizen's number as it may appear anywhere: with or without the hyphen. */
+    static final Pattern CITIZEN_DIGITS = Pattern.compile("241165-?3318");
+    static final String PLACEHOLDER = CasePersonalData.ERASURE_PLACEHOLDER;
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtpServer.SETUP);
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    CaseScenario scenario;
+    @Autowired
+    SupportCaseService cases;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    SolvedCaseRepository solvedCases;
+    @Autowired
+    OutboxMailRepository outbox;
+    @Autowired
+    CprLookup cprLookup;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+    }
+
+    @Test
+    void adminFindsAndErasesTheCitizenOnClosedAndRunningCasesAndTheRunningOneGoesOn(CapturedOutput output) {
+        String marker = "Vejlegården-" + System.nanoTime();
+        var closed = open(CITIZEN, marker + " lukket");
+        runToTheEnd(closed.get("processInstanceId"), "Brug ydelsen helbredstillæg.");
+        var running = open(CITIZEN, marker + " åben");
+        String runningPi = running.get("processInstanceId");
+        cases.addInformation(running.get("caseNumber"), "Kollega", "Borgeren " + marker + " har ringet", "superbruger1", false);
+        scenario.executeJob(runningPi, Elements.TASK_REGISTER_CASE_INFORMATION);
+        var unrelated = open(OTHER_CITIZEN, marker + " anden borger");
+        scenario.dispatchMails();
+        assertThat(sentMails(closed.get("caseNumber"))).isNotEmpty();
+        assertThat(sentMails(running.get("caseNumber"))).isNotEmpty();
+        long auditRowsBefore = auditRows();
+
+        ResponseEntity<Map> found = api.get("admin", "/api/privacy/citizens/" + CITIZEN);
+        assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(found.getBody()).containsEntry("casesFound", 2);
+        assertThat((List<String>) found.getBody().get("caseNumbers"))
+                .containsExactly(closed.get("caseNumber"), running.get("caseNumber"));
+
+        ResponseEntity<Map> erased = api.delete("admin", "/api/privacy/citizens/" + CITIZEN);
+        assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(erased.getBody()).containsEntry("casesErased", 2);
+        assertThat((List<String>) erased.getBody().get("caseNumbers"))
+                .containsExactly(closed.get("caseNumber"), running.get("caseNumber"));
+
+        for (Map<String, String> erasedCase : List.of(closed, running)) {
+            Map<String, Object> view = api.get("admin", "/api/cases/" + erasedCase.get("caseNumber")).getBody();
+            assertThat(view.get("cpr")).isNull();
+            assertThat(view).containsEntry("workingOn", PLACEHOLDER).containsEntry("stepsTaken", PLACEHOLDER)
+                    .containsEntry("expected", PLACEHOLDER).containsEntry("actual", PLACEHOLDER)
+                    .containsEntry("triedSoFar", PLACEHOLDER).containsEntry("errorMessage", PLACEHOLDER)
+                    .doesNotContainKeys("kpCaseId", "kpTaskKey", "availableDate");
+            assertThat((String) view.get("title")).startsWith(marker);
+            assertThat((List<?>) view.get("information")).isEmpty();
+            assertThat(sentMails(erasedCase.get("caseNumber"))).isEmpty();
+            assertThat(textsInCamundaContaining(marker, erasedCase.get("processInstanceId")))
+                    .as("report texts left in Camunda's variables and history").isEmpty();
+        }
+        // the closed case's knowledge stays
+        assertThat(solvedCases.findByCaseNumber(closed.get("caseNumber")).orElseThrow().getAnswer())
+                .isEqualTo("Brug ydelsen helbredstillæg.");
+        // another citizen's case is untouched
+        Map<String, Object> other = api.get("admin", "/api/cases/" + unrelated.get("caseNumber")).getBody();
+        assertThat(other).containsEntry("cpr", "030381-xxxx").containsEntry("workingOn", marker + " anden borger arbejdede med");
+
+        // the running case goes on, its forms showing the placeholder instead of the texts
+        assertThat(runtimeService.getVariable(runningPi, Vars.WORKING_ON)).isEqualTo(PLACEHOLDER);
+        assertThat(runtimeService.getVariable(runningPi, Vars.CASE_INFORMATION)).isEqualTo(PLACEHOLDER);
+        assertThat(runtimeService.getVariable(runningPi, Vars.KP_CASE_ID)).isNull();
+        assertThat(runtimeService.getVariable(runningPi, Vars.CPR_REGISTERED)).isEqualTo(false);
+        runToTheEnd(runningPi, "Fejlen er rettet.");
+        assertThat(api.get("admin", "/api/cases/" + running.get("caseNumber")).getBody()).containsEntry("stage", "closed");
+        assertThat(solvedCases.findByCaseNumber(running.get("caseNumber"))).isPresent();
+
+        // idempotent: nothing is left to find or erase
+        assertThat(api.delete("admin", "/api/privacy/citizens/" + CITIZEN).getBody())
+                .containsEntry("casesErased", 0).containsEntry("caseNumbers", List.of());
+        assertThat(api.get("admin", "/api/privacy/citizens/" + CITIZEN).getBody()).containsEntry("casesFound", 0);
+
+        List<Map<String, Object>> audit = jdbc.queryForList(
+                "select actor, action, case_count, case_numbers from privacy_audit order by id offset ? rows", auditRowsBefore);
+        String both = closed.get("caseNumber") + "," + running.get("caseNumber");
+        assertThat(audit).containsExactly(
+                Map.of("ACTOR", "admin", "ACTION", "FIND", "CASE_COUNT", 2, "CASE_NUMBERS", both),
+                Map.of("ACTOR", "admin", "ACTION", "ERASE", "CASE_COUNT", 2, "CASE_NUMBERS", both),
+                Map.of("ACTOR", "admin", "ACTION", "ERASE", "CASE_COUNT", 0, "CASE_NUMBERS", ""),
+                Map.of("ACTOR", "admin", "ACTION", "FIND", "CASE_COUNT", 0, "CASE_NUMBERS", ""));
+        assertThat(auditTableText()).doesNotContainPattern(CITIZEN_DIGITS).doesNotContain(cprLookup.hash(CITIZEN));
+        assertThat(CITIZEN_DIGITS.matcher(output.getAll()).find()).as("the CPR number in the log output").isFalse();
+    }
+
+    @Test
+    void onlyAdministratorsMayFindOrErase() {
+        var opened = open(OTHER_CITIZEN, "Adgangsprøve " + System.nanoTime());
+        long auditRowsBefore = auditRows();
+        for (String user : List.of("support1", "superbruger1", "sagsbehandler1", "drift1")) {
+            for (ResponseEntity<Map> response : List.of(api.get(user, "/api/privacy/citizens/" + OTHER_CITIZEN),
+                    api.delete(user, "/api/privacy/citizens/" + OTHER_CITIZEN))) {
+                assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(response.getBody()).containsEntry("message", "Du har ikke adgang til denne funktion.");
+            }
+        }
+        assertThat(api.delete(null, "/api/privacy/citizens/" + OTHER_CITIZEN).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.get("admin", "/api/cases/" + opened.get("caseNumber")).getBody()).containsEntry("cpr", "030381-xxxx");
+        assertThat(auditRows()).isEqualTo(auditRowsBefore);
+    }
+
+    @Test
+    void aMalformedCprIsRefusedWithADanishMessageAndNothingIsLookedUp() {
+        long auditRowsBefore = auditRows();
+        for (String bad : List.of("99", "2411653318", "321265-3318", "241365-3318", "24116a-3318")) {
+            for (ResponseEntity<Map> response : List.of(api.get("admin", "/api/privacy/citizens/" + bad),
+                    api.delete("admin", "/api/privacy/citizens/" + bad))) {
+                assertThat(response.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(response.getBody()).containsEntry("message", Cpr.INVALID_MESSAGE);
+                assertThat(response.getBody().toString()).doesNotContain(bad);
+            }
+        }
+        assertThat(auditRows()).isEqualTo(auditRowsBefore);
+    }
+
+    @Test
+    void casesFromBeforeTheLookupColumnAreFoundAndErasedToo() {
+        String cpr = "170854-1921";
+        var opened = open(cpr, "Ældre sag " + System.nanoTime());
+        // as a case registered before migration V2 looks
+        jdbc.update("update support_case set cpr_lookup = null where case_number = ?", opened.get("caseNumber"));
+
+        assertThat((List<String>) api.get("admin", "/api/privacy/citizens/" + cpr).getBody().get("caseNumbers"))
+                .containsExactly(opened.get("caseNumber"));
+        assertThat(api.delete("admin", "/api/privacy/citizens/" + cpr).getBody()).containsEntry("casesErased", 1);
+        assertThat(api.get("admin", "/api/cases/" + opened.get("caseNumber")).getBody().get("cpr")).isNull();
+    }
+
+    /** Opens a case through the API as superbruger1; returns caseNumber and processInstanceId. */
+    private Map<String, String> open(String cpr, String title) {
+        ResponseEntity<Map> created = api.post("superbruger1", "/api/cases", """
+                {"title": "%1$s", "workingOn": "%1$s arbejdede med", "stepsTaken": "%1$s trin",
+                 "expected": "%1$s forventet", "actual": "%1$s skete", "triedSoFar": "%1$s prøvet",
+                 "errorMessage": "%1$s fejltekst", "component": "Beregn tillæg", "cpr": "%2$s",
+                 "kpCaseId": "KP-4455", "kpTaskKey": "BT-7", "paymentBlocked": true, "availableDate": "2026-03-01"}
+                """.formatted(title, cpr));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return Map.of("caseNumber", (String) created.getBody().get("caseNumber"),
+                "processInstanceId", (String) created.getBody().get("processInstanceId"));
+    }
+
+    private void runToTheEnd(String pi, String answer) {
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("solvedLocally", "userError", answer));
+        scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
+        scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
+        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).as("process ended").isZero();
+    }
+
+    private List<OutboxMail> sentMails(String caseNumber) {
+        return outbox.findByCaseNumberOrderByIdAsc(caseNumber).stream()
+                .filter(m -> m.getStatus() == OutboxMail.Status.SENT).toList();
+    }
+
+    /** Names of the variables of the process whose runtime or historic value contains the text. */
+    private List<String> textsInCamundaContaining(String text, String processInstanceId) {
+        String like = "%" + text + "%";
+        return jdbc.queryForList("""
+                select 'ACT_RU_VARIABLE.' || name_ from act_ru_variable where proc_inst_id_ = ? and (text_ like ? or text2_ like ?)
+                union all
+                select 'ACT_HI_VARINST.' || name_ from act_hi_varinst where proc_inst_id_ = ? and (text_ like ? or text2_ like ?)
+                union all
+                select 'ACT_HI_DETAIL.' || name_ from act_hi_detail where proc_inst_id_ = ? and (text_ like ? or text2_ like ?)
+                """, String.class, processInstanceId, like, like, processInstanceId, like, like, processInstanceId, like, like)
+                .stream()
+                // the title is kept on purpose
+                .filter(hit -> !hit.endsWith("." + Vars.TITLE) && !hit.endsWith("." + Vars.TICKET_TITLE))
+                .toList();
+    }
+
+    private long auditRows() {
+        return jdbc.queryForObject("select count(*) from privacy_audit", Long.class);
+    }
+
+    private String auditTableText() {
+        return String.join("\n", jdbc.query("select * from privacy_audit", (rs, row) -> {
+            StringBuilder line = new StringBuilder();
+            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                line.append(rs.getString(column)).append(';');
+            }
+            return line.toString();
+        }));
+    }
+}
