@@ -25,7 +25,8 @@ public class TestSmtpServer implements ApplicationContextInitializer<Configurabl
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "spring.mail.port=" + PORT);
     }
 
-    private static int freePort() {
+    /** A port nobody listens on right now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

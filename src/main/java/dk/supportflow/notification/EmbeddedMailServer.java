@@ -20,7 +20,10 @@ public class EmbeddedMailServer {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail embeddedSmtpServer(@Value("${supportflow.mail.embedded-smtp-port}") int port) {
-        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail's default of 2 s is too short on a busy laptop
+        setup.setServerStartupTimeout(15_000);
+        return new GreenMail(setup);
     }
 
     @Bean

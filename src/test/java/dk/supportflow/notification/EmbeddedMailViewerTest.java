@@ -8,12 +8,15 @@ import static org.awaitility.Awaitility.await;
 
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
+import dk.supportflow.TestSmtpServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The newcomer's setup: no spring.mail.host, so mails go to the embedded SMTP server and can be
@@ -24,9 +27,13 @@ import org.springframework.http.HttpStatus;
         // a second engine in this JVM: under its own name, or Camunda's static engine registry
         // would hand the other test context's REST API this engine
         "camunda.bpm.process-engine-name=embeddedMail",
-        "camunda.bpm.job-execution.enabled=false",
-        "supportflow.mail.embedded-smtp-port=3125"})
+        "camunda.bpm.job-execution.enabled=false"})
 class EmbeddedMailViewerTest {
+
+    @DynamicPropertySource
+    static void embeddedSmtpPort(DynamicPropertyRegistry registry) {
+        registry.add("supportflow.mail.embedded-smtp-port", TestSmtpServer::freePort);
+    }
 
     @Autowired
     TestRestTemplate rest;
