@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node had in fact handed it to the SMTP server, it arrives twice.
  *
  * <p>Never lost: a failed attempt puts the mail back to PENDING with a later next attempt
- * (see {@link DeliveryPolicy}); when the attempts are spent it becomes FAILED.
+ * (see {@link DeliveryPolicy}); when the attempts are spent it becomes FAILED and
+ * {@link MailDeliveryIncidents} raises an incident in Cockpit.
  */
 @Component
 public class MailDispatcher {
@@ -47,6 +48,7 @@ public class MailDispatcher {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DeliveryPolicy policy;
+    private final MailDeliveryIncidents incidents;
     private final String from;
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -56,12 +58,14 @@ public class MailDispatcher {
     });
 
     public MailDispatcher(OutboxMailRepository repository, JavaMailSender mailSender, TransactionTemplate transactions,
-            Clock clock, DeliveryPolicy policy, @Value("${supportflow.mail.from}") String from) {
+            Clock clock, DeliveryPolicy policy, MailDeliveryIncidents incidents,
+            @Value("${supportflow.mail.from}") String from) {
         this.repository = repository;
         this.mailSender = mailSender;
         this.transactions = transactions;
         this.clock = clock;
         this.policy = policy;
+        this.incidents = incidents;
         this.from = from;
     }
 
@@ -174,6 +178,7 @@ public class MailDispatcher {
             LOG.warn("Mail {} not sent ({}), and it had been released as stale meanwhile", claimed.getId(), cause);
         } else if (mail.getStatus() == OutboxMail.Status.FAILED) {
             LOG.error("Mail {} not sent ({}); gave up after {} attempts", mail.getId(), cause, mail.getAttempts());
+            incidents.report(mail, cause);
         } else {
             LOG.warn("Mail {} not sent ({}), attempt {} of {}; next attempt at {}", mail.getId(), cause,
                     mail.getAttempts(), policy.maxAttempts(), mail.getNextAttemptAt());

@@ -32,22 +32,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox against a real SMTP server (GreenMail on 127.0.0.1, see TestSmtpServer) that goes down, comes back,
- * or stays silent; on the real engine and database. Instead of waiting out the
+ * The outbox against a real SMTP server (GreenMail on 127.0.0.1, see TestSmtpServer) that goes
+ * down, comes back, stays silent, or never comes back; on the real engine and database. Instead of waiting out the
  * backoff, the tests run the dispatcher with a clock moved ahead.
  */
 @SupportflowTest
+@ExtendWith(OutputCaptureExtension.class)
 class MailDeliveryTest {
 
     @RegisterExtension
@@ -67,6 +73,8 @@ class MailDeliveryTest {
     Clock clock;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     ManagementService managementService;
     @Autowired
@@ -113,6 +121,8 @@ class MailDeliveryTest {
             assertThat(mail.getAttempts()).isBetween(1, policy.maxAttempts() - 1);
             assertThat(mail.getLastError()).contains("ConnectException");
         });
+        assertThat(waiting).noneMatch(mail -> runtimeService.createIncidentQuery()
+                .incidentType(MailDeliveryIncidents.INCIDENT_TYPE).configuration(String.valueOf(mail.getId())).count() > 0);
 
         smtp.start();
         assertThat(deliveries(opened.caseNumber())).as("nothing arrived while the server was down").isEmpty();
@@ -157,6 +167,58 @@ class MailDeliveryTest {
         assertThat(dispatchLater(Duration.ofHours(2))).isEqualTo(1);
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         assertThat(deliveries(caseNumber)).isEqualTo(oncePerMail(caseNumber));
+    }
+
+    @Test
+    void aMailThatCannotBeDeliveredRaisesAnIncidentOnItsCase() {
+        smtp.stop();
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1",
+                analysis("needMoreInfo", "processError", "Hvornår opstod fejlen første gang?"));
+        scenario.executeJob(pi, Elements.TASK_MAIL_QUESTION);
+        List<OutboxMail> givenUp = giveUp(opened.caseNumber());
+        assertThat(givenUp).as("the receipt and the question").hasSize(2)
+                .allSatisfy(mail -> assertThat(mail.getAttempts()).isEqualTo(policy.maxAttempts()));
+        OutboxMail question = onlyMail(opened.caseNumber(), "Spørgsmål til din fejlindberetning");
+
+        List<Incident> incidents = runtimeService.createIncidentQuery().incidentType(MailDeliveryIncidents.INCIDENT_TYPE)
+                .processInstanceId(pi).list();
+        assertThat(incidents).as("one incident per mail, on the case's process").extracting(Incident::getConfiguration)
+                .containsExactlyInAnyOrderElementsOf(givenUp.stream().map(mail -> String.valueOf(mail.getId())).toList());
+        Incident incident = incidentOf(question);
+        assertThat(incident.getProcessInstanceId()).isEqualTo(pi);
+        assertThat(incident.getExecutionId()).isEqualTo(pi);
+        assertThat(incident.getIncidentMessage())
+                .contains("outbox-id " + question.getId(), "efter " + policy.maxAttempts() + " forsøg", "ConnectException",
+                        "[" + opened.caseNumber() + "] Spørgsmål til din fejlindberetning")
+                .doesNotContain("superbruger1", "@kommune.example", CaseScenario.CPR);
+        // the case goes on: an undelivered mail does not hold it up
+        assertThat(scenario.task(pi, Tasks.PROVIDE_MORE_INFO)).isNotNull();
+    }
+
+    @Test
+    void aMailOfAClosedCaseThatCannotBeDeliveredIsLoggedWithoutPersonalData(CapturedOutput output) {
+        smtp.stop();
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1",
+                analysis("solvedLocally", "userError", "Bevilg ydelsen som helbredstillæg."));
+        scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
+        scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
+        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+
+        List<OutboxMail> givenUp = giveUp(opened.caseNumber());
+        assertThat(givenUp).as("the receipt and the answer").hasSize(2);
+        assertThat(historyService.createHistoricIncidentQuery().incidentType(MailDeliveryIncidents.INCIDENT_TYPE)
+                .processInstanceId(pi).count()).isZero();
+        for (OutboxMail mail : givenUp) {
+            List<String> lines = output.getAll().lines().filter(line -> line.contains("Mail " + mail.getId() + " ")).toList();
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("ERROR")
+                    .contains("case " + opened.caseNumber(), "no incident"));
+            assertThat(lines).noneSatisfy(line -> assertThat(line).contains("@"));
+        }
     }
 
     @Test
@@ -270,6 +332,25 @@ class MailDeliveryTest {
         return dispatcher.dispatch(Clock.offset(clock, ahead));
     }
 
+    /** Dispatches with the SMTP server down until every mail of the case is given up. */
+    private List<OutboxMail> giveUp(String caseNumber) {
+        int rounds = 2 * policy.maxAttempts() * outbox.findByCaseNumberOrderByIdAsc(caseNumber).size();
+        for (int round = 0; round < rounds && !outbox.findByCaseNumberOrderByIdAsc(caseNumber).stream()
+                .allMatch(mail -> mail.getStatus() == OutboxMail.Status.FAILED); round++) {
+            dispatchLater(Duration.ofHours(2));
+        }
+        List<OutboxMail> mails = outbox.findByCaseNumberOrderByIdAsc(caseNumber);
+        assertThat(mails).allSatisfy(mail -> assertThat(mail.getStatus()).isEqualTo(OutboxMail.Status.FAILED));
+        return mails;
+    }
+
+    private Incident incidentOf(OutboxMail mail) {
+        Incident incident = runtimeService.createIncidentQuery().incidentType(MailDeliveryIncidents.INCIDENT_TYPE)
+                .configuration(String.valueOf(mail.getId())).singleResult();
+        assertThat(incident).as("incident of mail %s", mail.getId()).isNotNull();
+        return incident;
+    }
+
     /** Lets the dispatch started by the last commit finish. */
     private void awaitNoneSending() {
         await().atMost(Duration.ofSeconds(15)).until(() -> outbox.findAll().stream()
@@ -291,6 +372,12 @@ class MailDeliveryTest {
     private List<OutboxMail> mails(String caseNumber, String subjectPart) {
         return outbox.findByCaseNumberOrderByIdAsc(caseNumber).stream()
                 .filter(mail -> mail.getSubject().contains(subjectPart)).toList();
+    }
+
+    private OutboxMail onlyMail(String caseNumber, String subjectPart) {
+        List<OutboxMail> mails = mails(caseNumber, subjectPart);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
     }
 
     private OutboxMail onlyMail(String caseNumber) {
