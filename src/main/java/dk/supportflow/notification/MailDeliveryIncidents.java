@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a mail that could not be delivered visible in Cockpit: an incident of type
  * {@value #INCIDENT_TYPE} on the case's process instance, with the outbox id as its
- * configuration.
+ * configuration. Retrying the mail ({@code POST /api/mails/{id}/retry}) resolves it.
  */
 @Component
 public class MailDeliveryIncidents {
@@ -35,7 +35,8 @@ public class MailDeliveryIncidents {
         if (process.isEmpty()) {
             // no personal data: the outbox id and the case number only
             LOG.error("Mail {} of case {} could not be delivered after {} attempts. The case has no running process, "
-                    + "so there is no incident in Cockpit", mail.getId(), mail.getCaseNumber(), mail.getAttempts());
+                    + "so there is no incident in Cockpit. Resend it with POST /api/mails/{}/retry", mail.getId(),
+                    mail.getCaseNumber(), mail.getAttempts(), mail.getId());
             return;
         }
         try {
@@ -43,9 +44,16 @@ public class MailDeliveryIncidents {
                     message(mail, lastFailure));
         } catch (RuntimeException e) {
             // the mail stays FAILED either way; this line is then the only trace for operations
-            LOG.error("Mail {} of case {} could not be delivered after {} attempts, and no incident could be created",
-                    mail.getId(), mail.getCaseNumber(), mail.getAttempts(), e);
+            LOG.error("Mail {} of case {} could not be delivered after {} attempts, and no incident could be created. "
+                    + "Resend it with POST /api/mails/{}/retry", mail.getId(), mail.getCaseNumber(), mail.getAttempts(),
+                    mail.getId(), e);
         }
+    }
+
+    /** The mail is being sent again: its incident is no longer an open problem. */
+    void resolve(Long mailId) {
+        runtimeService.createIncidentQuery().incidentType(INCIDENT_TYPE).configuration(String.valueOf(mailId)).list()
+                .forEach(incident -> runtimeService.resolveIncident(incident.getId()));
     }
 
     /** Says which mail in Danish, for operations in Cockpit; the subject's start, never the address. */
@@ -53,7 +61,8 @@ public class MailDeliveryIncidents {
         String subject = mail.getSubject().length() <= SUBJECT_START ? mail.getSubject()
                 : mail.getSubject().substring(0, SUBJECT_START) + "…";
         return "Mailen med outbox-id " + mail.getId() + " kunne ikke afleveres efter " + mail.getAttempts()
-                + " forsøg (sidste fejl: " + lastFailure + "). Emne: \"" + subject + "\".";
+                + " forsøg (sidste fejl: " + lastFailure + "). Emne: \"" + subject + "\". "
+                + "Send den igen med POST /api/mails/" + mail.getId() + "/retry, når mailserveren virker igen.";
     }
 
     /**

@@ -96,6 +96,15 @@ public class OutboxMail {
         }
     }
 
+    /** An administrator asks for another round: a FAILED mail gets all its attempts again. */
+    void retry(Instant now) {
+        if (status == Status.FAILED) {
+            attempts = 0;
+        }
+        status = Status.PENDING;
+        nextAttemptAt = now;
+    }
+
     public Long getId() {
         return id;
     }

@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,6 +84,8 @@ class MailDeliveryTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate rest;
 
     /** How far ahead of real time the dispatcher's clock has been moved in this test. */
     private Duration ahead = Duration.ZERO;
@@ -170,7 +175,7 @@ class MailDeliveryTest {
     }
 
     @Test
-    void aMailThatCannotBeDeliveredRaisesAnIncidentOnItsCase() {
+    void aMailThatCannotBeDeliveredRaisesAnIncidentOnItsCaseUntilAnAdministratorResendsIt() {
         smtp.stop();
         var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         String pi = opened.processInstanceId();
@@ -191,10 +196,48 @@ class MailDeliveryTest {
         assertThat(incident.getExecutionId()).isEqualTo(pi);
         assertThat(incident.getIncidentMessage())
                 .contains("outbox-id " + question.getId(), "efter " + policy.maxAttempts() + " forsøg", "ConnectException",
-                        "[" + opened.caseNumber() + "] Spørgsmål til din fejlindberetning")
+                        "[" + opened.caseNumber() + "] Spørgsmål til din fejlindberetning",
+                        "POST /api/mails/" + question.getId() + "/retry")
                 .doesNotContain("superbruger1", "@kommune.example", CaseScenario.CPR);
         // the case goes on: an undelivered mail does not hold it up
         assertThat(scenario.task(pi, Tasks.PROVIDE_MORE_INFO)).isNotNull();
+
+        Api api = new Api(rest);
+        String retry = "/api/mails/" + question.getId() + "/retry";
+        for (String notAnAdministrator : List.of("support1", "superbruger1", "sagsbehandler1", "drift1")) {
+            assertThat(api.post(notAnAdministrator, retry, null).getStatusCode()).as(notAnAdministrator)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(api.post(null, retry, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(onlyMail(opened.caseNumber(), "Spørgsmål").getStatus()).isEqualTo(OutboxMail.Status.FAILED);
+
+        // operations fixed the SMTP server and resend the question; the receipt they leave
+        smtp.start();
+        var answer = api.post("admin", retry, null);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody()).containsEntry("id", question.getId().intValue()).containsEntry("status", "PENDING")
+                .containsEntry("caseNumber", opened.caseNumber()).doesNotContainKey("recipient");
+        assertThat(runtimeService.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
+        assertThat(historyService.createHistoricIncidentQuery().incidentId(incident.getId()).singleResult().isResolved())
+                .isTrue();
+        assertThat(runtimeService.createIncidentQuery().incidentType(MailDeliveryIncidents.INCIDENT_TYPE)
+                .processInstanceId(pi).list()).extracting(Incident::getConfiguration)
+                .containsExactly(String.valueOf(onlyMail(opened.caseNumber(), "Vi har modtaget").getId()));
+
+        // the dispatch after the retry's commit sends it; further runs don't send it again
+        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+        for (int i = 0; i < 3; i++) {
+            dispatcher.dispatchPending();
+            dispatchLater(Duration.ofHours(2));
+        }
+        OutboxMail sent = onlyMail(opened.caseNumber(), "Spørgsmål");
+        assertThat(sent.getStatus()).isEqualTo(OutboxMail.Status.SENT);
+        assertThat(sent.getAttempts()).isZero();
+        assertThat(deliveries(opened.caseNumber()))
+                .isEqualTo(Map.of(sent.getRecipient() + " | " + sent.getSubject(), 1L));
+
+        assertThat(api.post("admin", retry, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.post("admin", "/api/mails/999999999/retry", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -216,7 +259,7 @@ class MailDeliveryTest {
         for (OutboxMail mail : givenUp) {
             List<String> lines = output.getAll().lines().filter(line -> line.contains("Mail " + mail.getId() + " ")).toList();
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("ERROR")
-                    .contains("case " + opened.caseNumber(), "no incident"));
+                    .contains("case " + opened.caseNumber(), "no incident", "POST /api/mails/" + mail.getId() + "/retry"));
             assertThat(lines).noneSatisfy(line -> assertThat(line).contains("@"));
         }
     }
