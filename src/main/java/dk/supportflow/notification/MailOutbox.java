@@ -1,6 +1,7 @@
 package dk.supportflow.notification;
 
 import dk.supportflow.privacy.Cpr;
+import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,11 +19,14 @@ public class MailOutbox {
 
     private final OutboxMailRepository repository;
     private final MailDispatcher dispatcher;
+    private final MailDeliveryIncidents incidents;
     private final Clock clock;
 
-    public MailOutbox(OutboxMailRepository repository, MailDispatcher dispatcher, Clock clock) {
+    public MailOutbox(OutboxMailRepository repository, MailDispatcher dispatcher, MailDeliveryIncidents incidents,
+            Clock clock) {
         this.repository = repository;
         this.dispatcher = dispatcher;
+        this.incidents = incidents;
         this.clock = clock;
     }
 
@@ -34,6 +38,28 @@ public class MailOutbox {
         for (String recipient : mail.recipients()) {
             repository.save(new OutboxMail(mail.caseNumber(), recipient, subject, body, clock.instant()));
         }
+        dispatchAfterCommit();
+    }
+
+    /**
+     * Sends a mail again now: a FAILED one with all its attempts anew (and its incident resolved),
+     * a PENDING one without waiting for its next attempt.
+     */
+    @Transactional
+    public OutboxMail retry(Long id) {
+        OutboxMail mail = repository.lockById(id)
+                .orElseThrow(() -> ApiException.notFound("Mailen med id " + id + " findes ikke."));
+        switch (mail.getStatus()) {
+            case SENT -> throw ApiException.conflict("Mailen med id " + id + " er allerede sendt.");
+            case SENDING -> throw ApiException.conflict("Mailen med id " + id + " er ved at blive sendt.");
+            case PENDING, FAILED -> mail.retry(clock.instant());
+        }
+        incidents.resolve(id);
+        dispatchAfterCommit();
+        return mail;
+    }
+
+    private void dispatchAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

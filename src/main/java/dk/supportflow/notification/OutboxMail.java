@@ -10,7 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A mail written in the same transaction as the work that caused it, sent after that commits. */
+/**
+ * A mail written in the same transaction as the work that caused it, sent after that commits.
+ * PENDING (waiting, possibly after failed attempts, until next_attempt_at) → SENDING (claimed by
+ * one dispatcher) → SENT, or back to PENDING after a failed attempt, or FAILED when the attempts
+ * are spent.
+ */
 @Entity
 @Table(name = "outbox_mail")
 public class OutboxMail {
@@ -49,6 +54,12 @@ public class OutboxMail {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     protected OutboxMail() {
     }
 
@@ -58,7 +69,13 @@ public class OutboxMail {
         this.subject = subject;
         this.body = body;
         this.createdAt = createdAt;
+        this.nextAttemptAt = createdAt;
         this.status = Status.PENDING;
+    }
+
+    /** Still held by the claim made at {@code claimedAt}: nobody released and re-claimed it meanwhile. */
+    boolean isClaimedAt(Instant claimedAt) {
+        return status == Status.SENDING && claimedAt != null && claimedAt.equals(this.claimedAt);
     }
 
     void sent(Instant when) {
@@ -67,10 +84,25 @@ public class OutboxMail {
         lastError = null;
     }
 
-    void failed(String error, int maxAttempts) {
+    /** Records a failed attempt: back to PENDING until the policy's next attempt, or FAILED. */
+    void failed(String error, DeliveryPolicy policy, Instant now) {
         attempts++;
         lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
-        status = attempts >= maxAttempts ? Status.FAILED : Status.PENDING;
+        if (policy.givesUpAfter(attempts)) {
+            status = Status.FAILED;
+        } else {
+            status = Status.PENDING;
+            nextAttemptAt = policy.nextAttempt(attempts, now);
+        }
+    }
+
+    /** An administrator asks for another round: a FAILED mail gets all its attempts again. */
+    void retry(Instant now) {
+        if (status == Status.FAILED) {
+            attempts = 0;
+        }
+        status = Status.PENDING;
+        nextAttemptAt = now;
     }
 
     public Long getId() {
@@ -99,5 +131,21 @@ public class OutboxMail {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getClaimedAt() {
+        return claimedAt;
     }
 }

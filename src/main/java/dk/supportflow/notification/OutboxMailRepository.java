@@ -1,21 +1,45 @@
 package dk.supportflow.notification;
 
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
-    @Query("select m.id from OutboxMail m where m.status = dk.supportflow.notification.OutboxMail.Status.PENDING order by m.id")
-    List<Long> findPendingIds();
+    /** Pending mails whose next attempt is due, longest waiting first. */
+    @Query("select m.id from OutboxMail m where m.status = dk.supportflow.notification.OutboxMail.Status.PENDING "
+            + "and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id")
+    List<Long> findDueIds(@Param("now") Instant now);
 
-    /** Takes a pending mail for sending; 0 when another thread or node was first. */
-    @Modifying
-    @Query("update OutboxMail m set m.status = dk.supportflow.notification.OutboxMail.Status.SENDING "
-            + "where m.id = :id and m.status = dk.supportflow.notification.OutboxMail.Status.PENDING")
-    int claim(@Param("id") Long id);
+    /** Takes a due pending mail for sending; 0 when another thread or node was first. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update OutboxMail m set m.status = dk.supportflow.notification.OutboxMail.Status.SENDING, m.claimedAt = :now "
+            + "where m.id = :id and m.status = dk.supportflow.notification.OutboxMail.Status.PENDING "
+            + "and m.nextAttemptAt <= :now")
+    int claim(@Param("id") Long id, @Param("now") Instant now);
+
+    @Query("select m.id from OutboxMail m where m.status = dk.supportflow.notification.OutboxMail.Status.SENDING "
+            + "and m.claimedAt < :cutoff order by m.id")
+    List<Long> findStaleClaimIds(@Param("cutoff") Instant cutoff);
+
+    /** Puts a mail whose sender stopped mid-send back in the queue; 0 if it was settled meanwhile. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update OutboxMail m set m.status = dk.supportflow.notification.OutboxMail.Status.PENDING, "
+            + "m.claimedAt = null, m.nextAttemptAt = :now "
+            + "where m.id = :id and m.status = dk.supportflow.notification.OutboxMail.Status.SENDING "
+            + "and m.claimedAt < :cutoff")
+    int releaseStaleClaim(@Param("id") Long id, @Param("cutoff") Instant cutoff, @Param("now") Instant now);
+
+    /** Reads a mail and holds its row until the transaction ends, to settle its state. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from OutboxMail m where m.id = :id")
+    Optional<OutboxMail> lockById(@Param("id") Long id);
 
     List<OutboxMail> findByCaseNumberOrderByIdAsc(String caseNumber);
 

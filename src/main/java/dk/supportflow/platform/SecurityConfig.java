@@ -40,6 +40,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
                         .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
+                        .requestMatchers("/api/mails/**").hasAuthority(ADMIN)
                         .requestMatchers("/mails/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
