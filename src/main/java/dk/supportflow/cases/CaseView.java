@@ -32,11 +32,21 @@ public record CaseView(
         Instant createdAt,
         Instant closedAt,
         List<OpenTask> openTasks,
-        List<Information> information) {
+        List<Information> information,
+        WaitingTime waitingTime) {
 
     public record OpenTask(String taskId, String taskKey, String name, String assignee) {
     }
 
     public record Information(String source, String text, Instant receivedAt) {
+    }
+
+    /**
+     * Whose clock is it: how long the case has waited on each party, as ISO 8601 durations
+     * (running waits counted up to now), and who it waits on now (municipality, reporter, vendor
+     * or integration; absent once the case is closed). See docs/process-guide.md, "Hvem venter vi på?".
+     */
+    public record WaitingTime(String municipality, String reporter, String vendor, String integration,
+            String currentlyWaitingOn) {
     }
 }

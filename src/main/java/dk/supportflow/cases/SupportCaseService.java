@@ -2,6 +2,7 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.clock.CaseClock;
 import dk.supportflow.knowledge.SolvedCase;
 import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.platform.ClockConfig;
@@ -39,11 +40,12 @@ public class SupportCaseService {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final IdentityService identityService;
+    private final CaseClock caseClock;
     private final Clock clock;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
-            CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService, TaskService taskService,
-            IdentityService identityService, Clock clock) {
+            CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService,
+            TaskService taskService, IdentityService identityService, CaseClock caseClock, Clock clock) {
         this.cases = cases;
         this.information = information;
         this.caseNumbers = caseNumbers;
@@ -53,6 +55,7 @@ public class SupportCaseService {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.identityService = identityService;
+        this.caseClock = caseClock;
         this.clock = clock;
     }
 
@@ -147,7 +150,8 @@ public class SupportCaseService {
                 supportCase.getStepsTaken(), supportCase.getExpected(), supportCase.getActual(),
                 supportCase.getTriedSoFar(), supportCase.getErrorMessage(), supportCase.getComponent(), cpr,
                 supportCase.getKpCaseId(), supportCase.getKpTaskKey(), supportCase.isPaymentBlocked(),
-                supportCase.getAvailableDate(), supportCase.getCreatedAt(), supportCase.getClosedAt(), openTasks, info);
+                supportCase.getAvailableDate(), supportCase.getCreatedAt(), supportCase.getClosedAt(), openTasks, info,
+                caseClock.view(supportCase).orElse(null));
     }
 
     /**
@@ -194,7 +198,10 @@ public class SupportCaseService {
         return log.toString().strip();
     }
 
-    /** Marks the case closed and keeps it as a solved case. Safe to repeat. */
+    /**
+     * Marks the case closed, keeps it as a solved case and keeps its waiting times (whose clock it
+     * was), which outlive Camunda's history. Safe to repeat.
+     */
     @Transactional
     public void close(String caseNumber, String errorClass, String outcome, String answer, String minSupportCaseNumber) {
         SupportCase supportCase = get(caseNumber);
@@ -207,6 +214,7 @@ public class SupportCaseService {
             supportCase.close(now);
             cases.save(supportCase);
         }
+        caseClock.recordClosed(caseNumber, supportCase.getProcessInstanceId(), now);
     }
 
     private static void requireAccess(SupportCase supportCase, String userId, boolean supportStaff) {
