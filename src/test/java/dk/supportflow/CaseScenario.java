@@ -4,6 +4,7 @@ import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.cases.CaseReport;
+import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.MailDispatcher;
 import java.util.List;
@@ -68,6 +69,12 @@ public class CaseScenario {
         assertThat(job).as("job at %s", activityId).isNotNull();
         managementService.executeJob(job.getId());
         return job;
+    }
+
+    /** Runs the closing jobs of a case that has passed planKnowledgeSharing: close, then register its error pattern. */
+    public void closeCase(String processInstanceId) {
+        executeJob(processInstanceId, SupportCaseProcess.Elements.TASK_CLOSE_CASE);
+        executeJob(processInstanceId, SupportCaseProcess.Elements.TASK_REGISTER_ERROR_PATTERN);
     }
 
     public int dispatchMails() {

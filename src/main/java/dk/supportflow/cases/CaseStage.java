@@ -16,7 +16,7 @@ public enum CaseStage {
                     Elements.TASK_MAIL_FOLLOW_UP_REMINDER, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER)),
     KNOWLEDGE_SHARING("knowledgeSharing", "Vidensdeling",
             Set.of(Elements.TASK_MAIL_ANSWER, Tasks.PLAN_KNOWLEDGE_SHARING, Elements.TASK_MAIL_CASEWORKERS,
-                    Elements.TASK_CLOSE_CASE)),
+                    Elements.TASK_CLOSE_CASE, Elements.TASK_REGISTER_ERROR_PATTERN)),
     CLOSED("closed", "Lukket", Set.of());
 
     private final String key;

@@ -39,6 +39,7 @@ public final class SupportCaseProcess {
         public static final String GATEWAY_SHARE = "Gateway_ShareWithCaseworkers";
         public static final String TASK_MAIL_CASEWORKERS = "Task_MailCaseworkers";
         public static final String TASK_CLOSE_CASE = "Task_CloseCase";
+        public static final String TASK_REGISTER_ERROR_PATTERN = "Task_RegisterErrorPattern";
         public static final String END_EVENT_CASE_CLOSED = "EndEvent_CaseClosed";
         public static final String SUBPROCESS_CASE_INFORMATION = "SubProcess_CaseInformation";
         public static final String START_CASE_INFORMATION = "StartEvent_CaseInformationAdded";
@@ -143,6 +144,7 @@ public final class SupportCaseProcess {
         public static final String MAIL_ANSWER = "mailAnswerToReporter";
         public static final String MAIL_CASEWORKERS = "mailCaseworkers";
         public static final String CLOSE_CASE = "closeCase";
+        public static final String REGISTER_ERROR_PATTERN = "registerErrorPattern";
         public static final String REGISTER_CASE_INFORMATION = "registerCaseInformation";
         /** Bean whose methods give timer durations: integrationRetryWait(), followUpInterval(criticality). */
         public static final String CASE_TIMERS = "caseTimers";

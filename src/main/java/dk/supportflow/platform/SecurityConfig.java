@@ -38,6 +38,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/privacy/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/minsupport/title-check").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
+                        .requestMatchers("/api/meeting-topics/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/api/reports/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
                         .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)

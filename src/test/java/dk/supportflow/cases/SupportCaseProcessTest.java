@@ -82,10 +82,10 @@ class SupportCaseProcessTest {
         scenario.complete(pi.getId(), Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, true, Vars.SHARE_MESSAGE, "Flere har mødt denne fejl efter release 24.3."));
         scenario.executeJob(pi.getId(), Elements.TASK_MAIL_CASEWORKERS);
-        scenario.executeJob(pi.getId(), Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi.getId());
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(Tasks.ANALYSE_ERROR, Elements.TASK_MAIL_ANSWER,
                 Tasks.PLAN_KNOWLEDGE_SHARING, Elements.TASK_MAIL_CASEWORKERS, Elements.TASK_CLOSE_CASE,
-                Elements.END_EVENT_CASE_CLOSED);
+                Elements.TASK_REGISTER_ERROR_PATTERN, Elements.END_EVENT_CASE_CLOSED);
 
         MimeMessage[] mails = mailsAbout(opened.caseNumber(), 4);
         MimeMessage receipt = single(mails, "superbruger1@kommune.example", "Vi har modtaget din fejlindberetning");
@@ -303,7 +303,7 @@ class SupportCaseProcessTest {
         scenario.complete(pi, Tasks.FORWARD_ANSWER, "support1", Map.of(Vars.ANSWER, finalAnswer));
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
         assertThat(instance(pi)).as("process ended").isNull();
         String caseNumber = (String) processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceId(pi).singleResult().getBusinessKey();

@@ -135,7 +135,7 @@ class CaseClockTest {
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         after(Duration.ofMinutes(10));
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
 
         CaseView closed = cases.view(caseNumber, "support1", true);
         assertThat(closed.stage()).isEqualTo("closed");
@@ -175,7 +175,7 @@ class CaseClockTest {
                 Map.of(Vars.OUTCOME, "solvedLocally", Vars.ANSWER, "Integrationen virker igen. Hent indkomsten på ny."));
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
 
         CaseView.WaitingTime expected = new CaseView.WaitingTime("PT1H", "PT0S", "PT0S", "PT2H", null);
         assertThat(waiting(supportCase.caseNumber())).isEqualTo(expected);

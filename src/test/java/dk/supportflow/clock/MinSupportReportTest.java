@@ -110,7 +110,7 @@ class MinSupportReportTest {
         scenario.complete(pi, Tasks.FORWARD_ANSWER, "support1", Map.of(Vars.ANSWER, "Rettet i næste release."));
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
     }
 
     @Test

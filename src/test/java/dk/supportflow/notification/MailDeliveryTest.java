@@ -111,7 +111,7 @@ class MailDeliveryTest {
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, true, Vars.SHARE_MESSAGE, "Flere har mødt fejlen efter release 24.3."));
         scenario.executeJob(pi, Elements.TASK_MAIL_CASEWORKERS);
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
 
         // the server stays down for hours: every mail is tried, some more than once, and kept
@@ -249,7 +249,7 @@ class MailDeliveryTest {
                 analysis("solvedLocally", "userError", "Bevilg ydelsen som helbredstillæg."));
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
 
         List<OutboxMail> givenUp = giveUp(opened.caseNumber());

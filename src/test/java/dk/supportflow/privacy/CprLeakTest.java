@@ -68,7 +68,7 @@ class CprLeakTest {
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, true, Vars.SHARE_MESSAGE, "Se sagen om 150372-4711"));
         scenario.executeJob(pi, Elements.TASK_MAIL_CASEWORKERS);
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
         scenario.dispatchMails();
         assertThat(smtp.waitForIncomingEmail(10_000, 5)).isTrue();
 

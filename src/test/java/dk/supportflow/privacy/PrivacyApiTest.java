@@ -208,7 +208,7 @@ class PrivacyApiTest {
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("solvedLocally", "userError", answer));
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.executeJob(pi, Elements.TASK_CLOSE_CASE);
+        scenario.closeCase(pi);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).as("process ended").isZero();
     }
 

@@ -1,0 +1,95 @@
+package dk.supportflow.meetings;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A recurring error pattern proposed for a gangmøde, with the cases that made it recur. */
+@Entity
+@Table(name = "meeting_topic")
+public class MeetingTopic {
+
+    public enum Status { OPEN, COVERED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String component;
+
+    @Column(name = "error_class", nullable = false)
+    private String errorClass;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "covered_at")
+    private Instant coveredAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "meeting_topic_case", joinColumns = @JoinColumn(name = "topic_id"))
+    @Column(name = "case_number")
+    @OrderBy
+    private Set<String> caseNumbers = new TreeSet<>();
+
+    protected MeetingTopic() {
+    }
+
+    MeetingTopic(ErrorPattern pattern, Instant createdAt) {
+        this.component = pattern.component();
+        this.errorClass = pattern.errorClass();
+        this.status = Status.OPEN;
+        this.createdAt = createdAt;
+    }
+
+    void addCase(String caseNumber) {
+        caseNumbers.add(caseNumber);
+    }
+
+    void covered(Instant when) {
+        status = Status.COVERED;
+        coveredAt = when;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ErrorPattern pattern() {
+        return new ErrorPattern(component, errorClass);
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getCoveredAt() {
+        return coveredAt;
+    }
+
+    public Set<String> getCaseNumbers() {
+        return Set.copyOf(caseNumbers);
+    }
+}

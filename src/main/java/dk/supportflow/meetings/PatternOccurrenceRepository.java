@@ -1,0 +1,18 @@
+package dk.supportflow.meetings;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PatternOccurrenceRepository extends JpaRepository<PatternOccurrence, Long> {
+
+    boolean existsByCaseNumber(String caseNumber);
+
+    /** The occurrences of a pattern in the half-open interval (from, to]. */
+    @Query("select o from PatternOccurrence o where o.component = :component and o.errorClass = :errorClass "
+            + "and o.occurredAt > :from and o.occurredAt <= :to order by o.occurredAt")
+    List<PatternOccurrence> findInWindow(@Param("component") String component, @Param("errorClass") String errorClass,
+            @Param("from") Instant from, @Param("to") Instant to);
+}

@@ -1,0 +1,90 @@
+package dk.supportflow.meetings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts closed cases per error pattern and turns a pattern that recurs into a gangmøde topic:
+ * when its occurrences in a rolling window reach the threshold (default 3 in 30 days). User
+ * errors weigh more (default double): they are what a gangmøde can prevent.
+ */
+@Service
+public class RecurringErrors {
+
+    static final String USER_ERROR = "userError";
+
+    /** What registering a closed case led to: a topic when the pattern recurs, and whether it is new. */
+    public record Outcome(Optional<MeetingTopic> topic, boolean newTopic) {
+    }
+
+    /** How often a pattern occurred in the window before and after its gangmøde. */
+    public record Effect(long before, long after, boolean windowComplete) {
+    }
+
+    private final PatternOccurrenceRepository occurrences;
+    private final MeetingTopicRepository topics;
+    private final Clock clock;
+    private final int threshold;
+    private final Duration window;
+    private final int userErrorWeight;
+
+    public RecurringErrors(PatternOccurrenceRepository occurrences, MeetingTopicRepository topics, Clock clock,
+            @Value("${supportflow.meetings.threshold}") int threshold,
+            @Value("${supportflow.meetings.window}") Duration window,
+            @Value("${supportflow.meetings.user-error-weight}") int userErrorWeight) {
+        this.occurrences = occurrences;
+        this.topics = topics;
+        this.clock = clock;
+        this.threshold = threshold;
+        this.window = window;
+        this.userErrorWeight = userErrorWeight;
+    }
+
+    /** Registers a closed case once; a retried job finds it already counted and changes nothing. */
+    @Transactional
+    public Outcome registerClosedCase(String caseNumber, String component, String errorClass, Instant closedAt) {
+        if (errorClass == null || occurrences.existsByCaseNumber(caseNumber)) {
+            return new Outcome(Optional.empty(), false);
+        }
+        ErrorPattern pattern = ErrorPattern.of(component, errorClass);
+        occurrences.save(new PatternOccurrence(caseNumber, pattern, closedAt));
+        List<PatternOccurrence> recent = occurrences.findInWindow(pattern.component(), pattern.errorClass(),
+                closedAt.minus(window), closedAt);
+        if (recent.size() * weight(pattern) < threshold) {
+            return new Outcome(Optional.empty(), false);
+        }
+        Optional<MeetingTopic> open = topics.findFirstByComponentAndErrorClassAndStatus(pattern.component(),
+                pattern.errorClass(), MeetingTopic.Status.OPEN);
+        MeetingTopic topic = open.orElseGet(() -> new MeetingTopic(pattern, clock.instant()));
+        recent.forEach(o -> topic.addCase(o.getCaseNumber()));
+        return new Outcome(Optional.of(topics.save(topic)), open.isEmpty());
+    }
+
+    /** Occurrences of the topic's pattern in the window before and after it was covered. */
+    public Optional<Effect> effect(MeetingTopic topic) {
+        if (topic.getCoveredAt() == null) {
+            return Optional.empty();
+        }
+        Instant covered = topic.getCoveredAt();
+        ErrorPattern pattern = topic.pattern();
+        long before = occurrences.findInWindow(pattern.component(), pattern.errorClass(), covered.minus(window), covered).size();
+        long after = occurrences.findInWindow(pattern.component(), pattern.errorClass(), covered, covered.plus(window)).size();
+        return Optional.of(new Effect(before, after, !clock.instant().isBefore(covered.plus(window))));
+    }
+
+    /** Occurrences of a pattern in the last window, up to now. */
+    public long recentOccurrences(ErrorPattern pattern) {
+        Instant now = clock.instant();
+        return occurrences.findInWindow(pattern.component(), pattern.errorClass(), now.minus(window), now).size();
+    }
+
+    private int weight(ErrorPattern pattern) {
+        return USER_ERROR.equals(pattern.errorClass()) ? userErrorWeight : 1;
+    }
+}

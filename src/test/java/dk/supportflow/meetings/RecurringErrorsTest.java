@@ -1,0 +1,118 @@
+package dk.supportflow.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.supportflow.Api;
+import dk.supportflow.CaseScenario;
+import dk.supportflow.SupportflowTest;
+import dk.supportflow.cases.SupportCaseProcess.Tasks;
+import dk.supportflow.cases.SupportCaseProcess.Vars;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/** Detection of recurring error patterns: threshold, rolling window at its edges, user-error weight. */
+@SupportflowTest
+class RecurringErrorsTest {
+
+    static final Instant T0 = Instant.parse("2026-10-01T08:00:00Z");
+
+    @Autowired
+    RecurringErrors recurringErrors;
+    @Autowired
+    MeetingTopicRepository topics;
+    @Autowired
+    CaseScenario scenario;
+    @Autowired
+    TestRestTemplate rest;
+
+    private static String component() {
+        return "Komponent " + UUID.randomUUID();
+    }
+
+    private static String caseNumber() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void theThirdOccurrenceWithinThirtyDaysMakesATopicAndLaterOnesJoinIt() {
+        String component = component();
+        String first = caseNumber();
+        String second = caseNumber();
+        assertThat(recurringErrors.registerClosedCase(first, component, "processError", T0).topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(second, component, "processError", T0.plus(Duration.ofDays(10))).topic())
+                .isEmpty();
+        // another error class or component is another pattern
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "technicalError", T0.plus(Duration.ofDays(11)))
+                .topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component(), "processError", T0.plus(Duration.ofDays(11)))
+                .topic()).isEmpty();
+
+        String third = caseNumber();
+        var outcome = recurringErrors.registerClosedCase(third, component, "processError", T0.plus(Duration.ofDays(29)));
+        assertThat(outcome.newTopic()).isTrue();
+        MeetingTopic topic = outcome.topic().orElseThrow();
+        assertThat(topic.getCaseNumbers()).containsExactlyInAnyOrder(first, second, third);
+
+        String fourth = caseNumber();
+        var again = recurringErrors.registerClosedCase(fourth, component, "processError", T0.plus(Duration.ofDays(30)));
+        assertThat(again.newTopic()).isFalse();
+        assertThat(again.topic().orElseThrow().getId()).isEqualTo(topic.getId());
+        assertThat(topics.findById(topic.getId()).orElseThrow().getCaseNumbers()).contains(fourth);
+    }
+
+    @Test
+    void anOccurrenceExactlyAWindowAgoNoLongerCounts() {
+        String component = component();
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", T0);
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", T0.plus(Duration.ofDays(15)));
+        // T0 is exactly 30 days before: outside the window (from, to]
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "processError",
+                T0.plus(Duration.ofDays(30))).topic()).isEmpty();
+        // one second earlier it would have counted
+        String other = component();
+        recurringErrors.registerClosedCase(caseNumber(), other, "processError", T0);
+        recurringErrors.registerClosedCase(caseNumber(), other, "processError", T0.plus(Duration.ofDays(15)));
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), other, "processError",
+                T0.plus(Duration.ofDays(30)).minusSeconds(1)).topic()).isPresent();
+    }
+
+    @Test
+    void userErrorsWeighDoubleAndRegisteringTwiceCountsOnce() {
+        String component = component();
+        String first = caseNumber();
+        assertThat(recurringErrors.registerClosedCase(first, component, "userError", T0).topic()).isEmpty();
+        // the same case again (a retried job) changes nothing
+        assertThat(recurringErrors.registerClosedCase(first, component, "userError", T0.plusSeconds(60)).topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "userError", T0.plus(Duration.ofDays(3)))
+                .topic()).isPresent();
+    }
+
+    @Test
+    void closedCasesAreRegisteredByTheProcessAndTopicsAreListed() {
+        // two user errors in "Beregn tillæg" (CaseScenario's component) weigh four: a topic
+        for (int i = 0; i < 2; i++) {
+            var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+            scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1",
+                    CaseScenario.analysis("solvedLocally", "userError", "Vælg ydelsen Helbredstillæg i stedet."));
+            scenario.executeJob(opened.processInstanceId(), "Task_MailAnswer");
+            scenario.complete(opened.processInstanceId(), Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
+                    Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
+            scenario.closeCase(opened.processInstanceId());
+        }
+        Api api = new Api(rest);
+        var response = api.getList("support1", "/api/meeting-topics");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed = response.getBody();
+        assertThat(listed).anyMatch(t -> "Beregn tillæg".equals(t.get("component")) && "userError".equals(t.get("errorClass"))
+                && "OPEN".equals(t.get("status")) && ((List<?>) t.get("caseNumbers")).size() >= 2);
+        assertThat(api.getText("superbruger1", "/api/meeting-topics").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}
