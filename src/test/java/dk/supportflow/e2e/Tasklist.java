@@ -129,7 +129,7 @@ final class Tasklist implements AutoCloseable {
     }
 
     void claim() {
-        visible(By.cssSelector(".task-details button.claim")).click();
+        press(visible(By.cssSelector(".task-details button.claim")));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details button.claim")));
         waitIdle();
     }
@@ -141,14 +141,14 @@ final class Tasklist implements AutoCloseable {
     /** Clicks Complete and waits until the form is gone (the task is completed). */
     void complete() {
         WebElement form = form();
-        completeButton().click();
+        press(completeButton());
         wait.until(ExpectedConditions.stalenessOf(form));
         waitIdle();
     }
 
     /** Clicks Complete and waits for an error notification; the form stays. */
     String completeRefused() {
-        completeButton().click();
+        press(completeButton());
         return wait.until(d -> {
             String text = notifications();
             return text.contains("error") || text.contains("fejl") ? text : null;
@@ -180,7 +180,7 @@ final class Tasklist implements AutoCloseable {
 
     /** Replaces the field's text by typing, as a person would (select all, type). */
     void type(WebElement field, String text) {
-        field.click();
+        click(field);
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         field.sendKeys(text);
     }
@@ -197,8 +197,24 @@ final class Tasklist implements AutoCloseable {
     void choose(SearchContext scope, String componentId, String labelStart) {
         WebElement input = option(scope, componentId, labelStart);
         if (!input.isSelected()) {
-            input.click();
+            click(input);
         }
+    }
+
+    /** Clicks the element in the middle of its scrolling pane (Tasklist's footer covers the bottom). */
+    void click(WebElement element) {
+        scrollTo(element);
+        element.click();
+    }
+
+    /** A button pressed with the keyboard (Enter), which also works where Tasklist's footer covers it. */
+    void press(WebElement button) {
+        scrollTo(button).sendKeys(Keys.ENTER);
+    }
+
+    WebElement scrollTo(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        return element;
     }
 
     WebElement focused() {

@@ -14,18 +14,19 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Issue 8: a support case from start to end, worked by people in Camunda Tasklist through the
@@ -55,6 +56,11 @@ class TasklistE2ETest {
     ManagementService managementService;
     @Autowired
     CaseScenario scenario;
+
+    @BeforeAll
+    static void freshScreenshots() {
+        FileSystemUtils.deleteRecursively(Tasklist.SCREENSHOTS.toFile());
+    }
 
     @Test
     void aCaseGoesThroughTasklistFromReportToKnowledgeSharing() throws Exception {
@@ -235,6 +241,7 @@ class TasklistE2ETest {
 
     /** One person's session in a fresh browser; a screenshot of where it stopped if it fails. */
     private void as(String user, Step step) throws Exception {
+        long start = System.nanoTime();
         try (Tasklist tasklist = new Tasklist("http://localhost:" + port, user)) {
             try {
                 tasklist.login("demo");
@@ -244,6 +251,8 @@ class TasklistE2ETest {
                 System.err.println("Notifications: " + tasklist.notifications());
                 throw e;
             }
+        } finally {
+            System.out.printf("E2E %s's session took %d s%n", user, (System.nanoTime() - start) / 1_000_000_000);
         }
     }
 }
