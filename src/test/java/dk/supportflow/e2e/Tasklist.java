@@ -260,7 +260,7 @@ final class Tasklist implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             long height = ((Number) js("let m = document.documentElement.scrollHeight;"
                     + "for (const el of document.querySelectorAll('*')) {"
-                    + "  if (el.scrollHeight > el.clientHeight + 5) m = Math.max(m, el.scrollHeight + 200); }"
+                    + "  if (el.scrollHeight > el.clientHeight + 5) m = Math.max(m, el.scrollHeight + 400); }"
                     + "return m;")).longValue();
             driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height, HEIGHT), 6000)));
             ((JavascriptExecutor) driver).executeAsyncScript(
