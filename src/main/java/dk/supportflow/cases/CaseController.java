@@ -62,7 +62,8 @@ public class CaseController {
         return ResponseEntity.accepted().build();
     }
 
-    static boolean isSupportStaff(Authentication user) {
+    /** A supportberettiget or an administrator: they work every case. */
+    public static boolean isSupportStaff(Authentication user) {
         return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(IdentityAuthenticationProvider.GROUP_PREFIX
                 + Groups.SUPPORTBERETTIGEDE) || a.getAuthority().equals(IdentityAuthenticationProvider.GROUP_PREFIX + Groups.CAMUNDA_ADMIN));
     }

@@ -103,6 +103,14 @@ public class SupportCaseService {
         return find(caseNumber).orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " findes ikke."));
     }
 
+    /** The case if the user may read it (the rule of {@link #view}): 404 for an unknown case, 403 for others' cases. */
+    @Transactional(readOnly = true)
+    public SupportCase readable(String caseNumber, String userId, boolean supportStaff) {
+        SupportCase supportCase = get(caseNumber);
+        requireAccess(supportCase, userId, supportStaff);
+        return supportCase;
+    }
+
     /** The reporter sees their own case; the supportberettigede and administrators see every case. */
     @Transactional(readOnly = true)
     public CaseView view(String caseNumber, String userId, boolean supportStaff) {

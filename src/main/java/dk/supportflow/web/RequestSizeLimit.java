@@ -6,13 +6,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses oversized /api requests before anything reads them: 413 with a Danish message. */
+/**
+ * Refuses oversized /api requests before anything reads them: 413 with a Danish message. File
+ * uploads (multipart) are left to their own limits, {@code spring.servlet.multipart.*}, which the
+ * endpoint that receives a file applies with its own Danish message (minsupport.attachment).
+ */
 @Component
 public class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -26,7 +31,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/") || isMultipart(request);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     @Override

@@ -1,0 +1,21 @@
+package dk.supportflow.minsupport.attachment;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface AttachmentRepository extends JpaRepository<Attachment, Long> {
+
+    /** The case's attachments without their content. */
+    @Query("""
+            select new dk.supportflow.minsupport.attachment.AttachmentInfo(a.id, a.fileName, a.contentType, a.size,
+                a.sha256, a.uploadedBy, a.uploadedAt)
+            from Attachment a where a.caseId = :caseId order by a.uploadedAt, a.id""")
+    List<AttachmentInfo> listOfCase(@Param("caseId") Long caseId);
+
+    long countByCaseId(Long caseId);
+
+    Optional<Attachment> findByIdAndCaseId(Long id, Long caseId);
+}
