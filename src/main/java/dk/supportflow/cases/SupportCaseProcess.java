@@ -104,6 +104,12 @@ public final class SupportCaseProcess {
         public static final String FOLLOW_UP_COUNT = "followUpCount";
         /** accepted | rejected | planned: MinSupport's decision on an ændringsønske. */
         public static final String CHANGE_REQUEST_OUTCOME = "changeRequestOutcome";
+        /** Optional, read by the MinSupport draft when set: the support type of a supportsag. */
+        public static final String SUPPORT_TYPE = "supportType";
+        /** Optional, read by the MinSupport draft when set: does the error occur on other cases? */
+        public static final String OTHER_CASES_AFFECTED = "otherCasesAffected";
+        /** The MinSupport draft as text for the reportToMinSupport form; never with the CPR number. */
+        public static final String MINSUPPORT_DRAFT = "minSupportDraft";
 
         // knowledge sharing
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";

@@ -111,6 +111,14 @@ public class SupportCaseService {
         return supportCase;
     }
 
+    /**
+     * The case's CPR number in clear text, or null. Only for the MinSupport draft shown to the
+     * supportberettiget who has the case: never put it in a variable, a mail or a log.
+     */
+    public String cprInClear(SupportCase supportCase) {
+        return cprCipher.decrypt(supportCase.getCprEncrypted());
+    }
+
     /** The reporter sees their own case; the supportberettigede and administrators see every case. */
     @Transactional(readOnly = true)
     public CaseView view(String caseNumber, String userId, boolean supportStaff) {

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PeopleDirectory {
 
+    /** The key of a user's phone number among Camunda's user info. */
+    public static final String PHONE = "phone";
+
     private final IdentityService identityService;
 
     public PeopleDirectory(IdentityService identityService) {
@@ -23,6 +26,14 @@ public class PeopleDirectory {
         }
         User user = identityService.createUserQuery().userId(userId).singleResult();
         return Optional.ofNullable(user).map(User::getEmail).filter(mail -> !mail.isBlank());
+    }
+
+    /** The Camunda user info "phone", if the user has one (Admin: Users, Account, or IdentityService.setUserInfo). */
+    public Optional<String> phoneOf(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(identityService.getUserInfo(userId, PHONE)).map(String::strip).filter(phone -> !phone.isEmpty());
     }
 
     public List<String> emailsOfGroup(String groupId) {

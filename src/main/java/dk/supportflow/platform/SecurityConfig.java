@@ -40,6 +40,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/api/meeting-topics/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/api/reports/**").hasAnyAuthority(SUPPORT, ADMIN)
+                        // the MinSupport draft may show a CPR number in clear text (minsupport.draft)
+                        .requestMatchers("/api/cases/*/minsupport-draft").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
                         .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/mails/**").hasAuthority(ADMIN)

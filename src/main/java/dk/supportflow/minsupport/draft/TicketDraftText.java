@@ -1,0 +1,103 @@
+package dk.supportflow.minsupport.draft;
+
+import dk.supportflow.minsupport.attachment.AttachmentLimits;
+import java.time.format.DateTimeFormatter;
+import java.util.function.UnaryOperator;
+
+/**
+ * The draft as a Danish text with labelled fields, ready to paste into MinSupport field by field.
+ * What must still be chosen or written stands in [brackets].
+ */
+public final class TicketDraftText {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final String NOT_GIVEN = "(ikke oplyst)";
+    private static final String CUT = " … [forkortet – se hele udkastet i Supportflow]";
+
+    private TicketDraftText() {
+    }
+
+    public static String render(TicketDraft draft) {
+        return render(draft, UnaryOperator.identity());
+    }
+
+    /**
+     * The text in at most {@code maxLength} characters (a Camunda string variable holds 4000):
+     * the free texts are shortened until it fits, the labelled fields are always complete.
+     */
+    public static String renderWithin(TicketDraft draft, int maxLength) {
+        String text = render(draft);
+        for (int maxFreeText = 1500; text.length() > maxLength && maxFreeText >= 50; maxFreeText /= 2) {
+            int max = maxFreeText;
+            text = render(draft, free -> free == null || free.length() <= max ? free : free.substring(0, max).strip() + CUT);
+        }
+        return text.length() <= maxLength ? text : text.substring(0, maxLength - CUT.length()) + CUT;
+    }
+
+    private static String render(TicketDraft d, UnaryOperator<String> free) {
+        StringBuilder text = new StringBuilder();
+        text.append("Udkast til MinSupport – sag ").append(d.caseNumber()).append('\n')
+                .append("Kopiér felterne ind i MinSupport. Det, der står i [klammer], skal du selv vælge eller udfylde.\n");
+        if (!d.missing().isEmpty()) {
+            String missing = String.join(", ", d.missing());
+            text.append("Mangler endnu: ").append(missing).append(missing.endsWith("?") || missing.endsWith(")") ? "" : ".").append('\n');
+        }
+        text.append('\n');
+
+        field(text, "Sagstype", d.ticketTypeName(), "[vælg: Fejlsag, Supportsag eller Ændringsønske]");
+        if (TicketDraftBuilder.SUPPORTSAG.equals(d.ticketType())) {
+            field(text, "Supporttype", d.supportType(), "[udfyld supporttypen]");
+        }
+        field(text, "Titel", d.title(), null);
+        field(text, "Komponent", d.component(), "[udfyld: hvor i KP ses fejlen?]");
+        field(text, "Kritikalitet", d.criticalityName(), "[vælg ærligt: Kritisk, Høj, Medium eller Lav]");
+        if (d.criticalityJustification() != null) {
+            field(text, "Begrundelse for kritikaliteten", free.apply(d.criticalityJustification()), null);
+        }
+        field(text, "Brugerens navn", d.user().name(), "[dit navn]");
+        field(text, "Brugerens e-mail", d.user().email(), "[din e-mail]");
+        field(text, "Brugerens telefon", d.user().phone(), "[dit telefonnummer]");
+        text.append("CPR-nummer: ").append(cpr(d)).append('\n');
+        field(text, "Sags-ID", d.kpCaseId(), NOT_GIVEN);
+        field(text, "Opgavens brugervendte nøgle", d.kpTaskKey(), NOT_GIVEN);
+        if (d.paymentBlocked()) {
+            field(text, "Disponibel dato (blokeret udbetaling)", d.availableDate() == null ? null : DATE.format(d.availableDate()),
+                    "[udfyld den disponible dato]");
+        }
+
+        text.append("\nBeskrivelse\n\n");
+        text.append("1. ").append(TicketDraft.ACTION_HEADING).append('\n').append(free.apply(d.description().action())).append("\n\n");
+        text.append("2. ").append(TicketDraft.EXPECTED_HEADING).append('\n').append(free.apply(d.description().expected())).append("\n\n");
+        text.append("3. ").append(TicketDraft.OTHER_CASES_HEADING).append('\n').append(free.apply(d.description().otherCases())).append('\n');
+        if (d.technicalErrorText() != null) {
+            text.append("\nTeknisk fejltekst:\n").append(free.apply(d.technicalErrorText())).append('\n');
+        }
+        if (d.errorClassName() != null) {
+            text.append("\nFejltype ifølge kommunens analyse: ").append(d.errorClassName()).append('\n');
+        }
+
+        text.append("\nBilag:\n");
+        if (d.attachments().isEmpty()) {
+            text.append("(ingen – vedhæft skærmbilleder som PDF, PNG eller Word på sagen i Supportflow)\n");
+        }
+        for (TicketDraft.Attachment file : d.attachments()) {
+            text.append("- ").append(file.name()).append(" (").append(file.typeName()).append(", ")
+                    .append(AttachmentLimits.human(file.size())).append(")\n");
+        }
+        return text.toString();
+    }
+
+    private static String cpr(TicketDraft d) {
+        if (d.cprInClear()) {
+            return d.cpr();
+        }
+        if (d.cpr() == null) {
+            return d.cprNote() == null ? NOT_GIVEN : d.cprNote();
+        }
+        return d.cpr() + (d.cprNote() == null ? "" : " [" + d.cprNote() + "]");
+    }
+
+    private static void field(StringBuilder text, String label, String value, String placeholder) {
+        text.append(label).append(": ").append(value != null ? value : placeholder).append('\n');
+    }
+}

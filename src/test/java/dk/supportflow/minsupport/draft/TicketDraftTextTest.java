@@ -1,0 +1,107 @@
+package dk.supportflow.minsupport.draft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The text form of the draft and the form that shows it: no Spring, no database. */
+class TicketDraftTextTest {
+
+    static TicketDraft draft(String longText, String ticketType, String cpr, boolean inClear, String note) {
+        return new TicketDraft("SUP-2026-000042", ticketType, ticketType == null ? null : "Supportsag", null,
+                "Opgaven \"Beregn tillæg\" afsluttes ikke", "Beregn tillæg", "medium", "Medium", null,
+                new TicketDraft.User("support1", "Sanne Support", "support1@kommune.example", null),
+                cpr, inClear, note, null, "BT-12", false, null, "processError", "Procesfejl", longText,
+                new TicketDraft.Description("Arbejdede med: " + longText, "Forventet " + longText, "Nej, kun denne sag.", true),
+                List.of(new TicketDraft.Attachment(1L, "skaermbillede.png", "image/png", "PNG", 2048)),
+                ticketType == null ? List.of("Sagstype") : List.of("Supporttype"));
+    }
+
+    @Test
+    void theTextHasTheLabelledFieldsAndTheThreeParts() {
+        String text = TicketDraftText.render(draft("Pop-up: procesfejl", null, null, false, null));
+
+        assertThat(text).isEqualTo("""
+                Udkast til MinSupport – sag SUP-2026-000042
+                Kopiér felterne ind i MinSupport. Det, der står i [klammer], skal du selv vælge eller udfylde.
+                Mangler endnu: Sagstype.
+
+                Sagstype: [vælg: Fejlsag, Supportsag eller Ændringsønske]
+                Titel: Opgaven "Beregn tillæg" afsluttes ikke
+                Komponent: Beregn tillæg
+                Kritikalitet: Medium
+                Brugerens navn: Sanne Support
+                Brugerens e-mail: support1@kommune.example
+                Brugerens telefon: [dit telefonnummer]
+                CPR-nummer: (ikke oplyst)
+                Sags-ID: (ikke oplyst)
+                Opgavens brugervendte nøgle: BT-12
+
+                Beskrivelse
+
+                1. Hvilken handling førte til fejlen?
+                Arbejdede med: Pop-up: procesfejl
+
+                2. Hvad forventede du?
+                Forventet Pop-up: procesfejl
+
+                3. Opstår fejlen på andre sager?
+                Nej, kun denne sag.
+
+                Teknisk fejltekst:
+                Pop-up: procesfejl
+
+                Fejltype ifølge kommunens analyse: Procesfejl
+
+                Bilag:
+                - skaermbillede.png (PNG, 2 kB)
+                """);
+    }
+
+    @Test
+    void aSupportsagAsksForItsSupportTypeAndTheCprLineSaysWhereItIs() {
+        String text = TicketDraftText.render(draft("x", "supportsag", null, false, MinSupportDrafts.CPR_IN_SUPPORTFLOW));
+        assertThat(text).contains("Sagstype: Supportsag\nSupporttype: [udfyld supporttypen]\n")
+                .contains("CPR-nummer: se udkastet i Supportflow (vises kun for den tildelte)\n");
+        assertThat(TicketDraftText.render(draft("x", null, "150372-xxxx", false, "Vises kun for support2.")))
+                .contains("CPR-nummer: 150372-xxxx [Vises kun for support2.]\n");
+        assertThat(TicketDraftText.render(draft("x", null, "150372-4711", true, null))).contains("CPR-nummer: 150372-4711\n");
+    }
+
+    @Test
+    void forAProcessVariableTheFreeTextsAreShortenedButEveryFieldStays() {
+        String longText = "Lang tekst. ".repeat(400);
+        TicketDraft draft = draft(longText, null, null, false, MinSupportDrafts.CPR_IN_SUPPORTFLOW);
+        assertThat(TicketDraftText.render(draft).length()).isGreaterThan(MinSupportDrafts.MAX_VARIABLE_LENGTH);
+
+        String text = TicketDraftText.renderWithin(draft, MinSupportDrafts.MAX_VARIABLE_LENGTH);
+
+        assertThat(text.length()).isLessThanOrEqualTo(MinSupportDrafts.MAX_VARIABLE_LENGTH);
+        assertThat(text).contains("Titel: ", "Komponent: ", "CPR-nummer: se udkastet", "1. Hvilken handling førte til fejlen?",
+                "2. Hvad forventede du?", "3. Opstår fejlen på andre sager?", "Teknisk fejltekst:", "- skaermbillede.png")
+                .contains("[forkortet – se hele udkastet i Supportflow]");
+    }
+
+    @Test
+    void stepsOnSeveralLinesAreNumbered() {
+        assertThat(TicketDraftBuilder.stepByStep("Åbnede sagen\n\n  Trykkede Beregn  \nGodkendte"))
+                .isEqualTo("1. Åbnede sagen\n2. Trykkede Beregn\n3. Godkendte");
+        assertThat(TicketDraftBuilder.stepByStep("1. Åbnede sagen\n2. Trykkede Beregn")).isEqualTo("1. Åbnede sagen\n2. Trykkede Beregn");
+        assertThat(TicketDraftBuilder.stepByStep("- Åbnede\n- Beregnede")).isEqualTo("- Åbnede\n- Beregnede");
+        assertThat(TicketDraftBuilder.stepByStep(" Åbnede sagen og trykkede Beregn ")).isEqualTo("Åbnede sagen og trykkede Beregn");
+    }
+
+    @Test
+    void acceptDecidesBetweenTextAndJson() {
+        assertThat(MinSupportDraftController.wantsText(null, "text/plain")).isTrue();
+        assertThat(MinSupportDraftController.wantsText(null, "text/*")).isTrue();
+        assertThat(MinSupportDraftController.wantsText(null, "application/json;q=0.5, text/plain")).isTrue();
+        assertThat(MinSupportDraftController.wantsText(null, "text/plain;q=0.5, application/json")).isFalse();
+        assertThat(MinSupportDraftController.wantsText(null, "*/*")).isFalse();
+        assertThat(MinSupportDraftController.wantsText(null, null)).isFalse();
+        assertThat(MinSupportDraftController.wantsText(null, "this is not a media type")).isFalse();
+        assertThat(MinSupportDraftController.wantsText("text", "application/json")).isTrue();
+        assertThat(MinSupportDraftController.wantsText("json", "text/plain")).isFalse();
+    }
+}
