@@ -152,6 +152,7 @@ public final class SupportCaseProcess {
         public static final String CLOSE_CASE = "closeCase";
         public static final String REGISTER_ERROR_PATTERN = "registerErrorPattern";
         public static final String REGISTER_CASE_INFORMATION = "registerCaseInformation";
+        public static final String MINSUPPORT_DRAFT_LISTENER = "minSupportDraftListener";
         /** Bean whose methods give timer durations: integrationRetryWait(), followUpInterval(criticality). */
         public static final String CASE_TIMERS = "caseTimers";
 

@@ -35,6 +35,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The MinSupport draft from an escalated case: the Tasklist variable (never a CPR number), the
@@ -63,6 +64,8 @@ class MinSupportDraftTest {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String caseNumber;
     String pi;
@@ -111,6 +114,38 @@ class MinSupportDraftTest {
 
     void claimReport(String user) {
         taskService.claim(scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT).getId(), user);
+    }
+
+    @Test
+    void theTasklistDraftIsReadyToPasteButNeverHoldsTheCprNumber() {
+        String draft = (String) runtimeService.getVariable(pi, Vars.MINSUPPORT_DRAFT);
+
+        assertThat(draft).startsWith("Udkast til MinSupport – sag " + caseNumber)
+                .contains("Titel: " + TITLE + "\n")
+                .contains("Komponent: Beregn tillæg\n")
+                .contains("Brugerens navn: Sanne Support\n")
+                .contains("Brugerens e-mail: support1@kommune.example\n")
+                .contains("CPR-nummer: se udkastet i Supportflow (vises kun for den tildelte)\n")
+                .contains("Sags-ID: KP-778899\n")
+                .contains("Opgavens brugervendte nøgle: BT-12\n")
+                .contains("Disponibel dato (blokeret udbetaling): 15.12.2026\n")
+                .contains("1. Hvilken handling førte til fejlen?\nArbejdede med: Boligstøtte til en pensionist\n\nTrin for trin:\n"
+                        + "1. Åbnede sagen og valgte 'Beregn tillæg'\n2. Godkendte beregningen\n")
+                .contains("2. Hvad forventede du?\nAt opgaven blev afsluttet\n\nDet skete i stedet: Opgaven står stadig som åben\n")
+                .contains("3. Opstår fejlen på andre sager?\n[Udfyld:")
+                .contains("Teknisk fejltekst:\nTeknisk fejl: NullPointerException i beregning\n")
+                .contains("- skaermbillede.png (PNG, ")
+                .contains("Mangler endnu: Sagstype, Kritikalitet, Brugerens telefon, Opstår fejlen på andre sager?");
+        assertThat(draft).doesNotContain("150372");
+
+        // nor in Camunda's tables, runtime or history
+        List<String> stored = jdbc.queryForList("""
+                select TEXT_ from ACT_RU_VARIABLE where NAME_ = 'minSupportDraft'
+                union all select TEXT_ from ACT_HI_VARINST where NAME_ = 'minSupportDraft'
+                union all select TEXT_ from ACT_HI_DETAIL where NAME_ = 'minSupportDraft'""", String.class);
+        assertThat(stored).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain("150372"));
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableName(Vars.MINSUPPORT_DRAFT).singleResult().getValue()).isEqualTo(draft);
     }
 
     @Test

@@ -2,7 +2,12 @@ package dk.supportflow.minsupport.draft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** The text form of the draft and the form that shows it: no Spring, no database. */
@@ -103,5 +108,18 @@ class TicketDraftTextTest {
         assertThat(MinSupportDraftController.wantsText(null, "this is not a media type")).isFalse();
         assertThat(MinSupportDraftController.wantsText("text", "application/json")).isTrue();
         assertThat(MinSupportDraftController.wantsText("json", "text/plain")).isFalse();
+    }
+
+    @Test
+    void theReportFormShowsTheDraftReadOnlyAndLinksToTheFullOne() throws Exception {
+        JsonNode form = new ObjectMapper().readTree(Files.readString(Path.of("processes/forms/reportToMinSupport.form")));
+        JsonNode html = StreamSupport.stream(form.get("components").spliterator(), false)
+                .filter(c -> "Html_minSupportDraft".equals(c.path("id").asText())).findFirst().orElseThrow();
+
+        assertThat(html.get("type").asText()).isEqualTo("html");
+        assertThat(html.has("key")).as("display only, submits nothing").isFalse();
+        assertThat(html.get("content").asText())
+                .contains("<pre style=\"white-space:pre-wrap\">{{minSupportDraft}}</pre>")
+                .contains("/api/cases/{{caseNumber}}/minsupport-draft");
     }
 }

@@ -1,0 +1,33 @@
+package dk.supportflow.minsupport.draft;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.cases.SupportCaseProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener of {@code reportToMinSupport}: puts the draft text, without the CPR number,
+ * into the variable {@code minSupportDraft}, which the task form shows read-only. The full
+ * draft, with the CPR number for the assignee, is {@code GET /api/cases/{caseNumber}/minsupport-draft}.
+ */
+@Component(SupportCaseProcess.Beans.MINSUPPORT_DRAFT_LISTENER)
+public class MinSupportDraftListener implements TaskListener {
+
+    private final MinSupportDrafts drafts;
+
+    public MinSupportDraftListener(MinSupportDrafts drafts) {
+        this.drafts = drafts;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        Object caseNumber = execution.getVariable(Vars.CASE_NUMBER);
+        String text = drafts.textForTasklist(caseNumber != null ? caseNumber.toString() : execution.getProcessBusinessKey(),
+                execution.getVariables());
+        execution.getProcessInstance().setVariable(Vars.MINSUPPORT_DRAFT, text);
+    }
+}
