@@ -24,6 +24,9 @@ public record TicketDraft(
         /** kritisk, hoej, medium or lav; null until chosen. */
         String criticality,
         String criticalityName,
+        /** What the decision suggestCriticality suggested from the analyst's impact answers, if it ran. */
+        String suggestedCriticality,
+        String suggestedCriticalityName,
         String criticalityJustification,
         /** The reporting supportberettiget: the one who has the case, else the caller. */
         User user,

@@ -43,6 +43,7 @@ public class TicketDraftBuilder {
         String supportType = SUPPORTSAG.equals(ticketType) ? text(variables, Vars.SUPPORT_TYPE) : null;
         String ticketTitle = text(variables, Vars.TICKET_TITLE);
         String criticality = text(variables, Vars.CRITICALITY);
+        String suggested = text(variables, Vars.SUGGESTED_CRITICALITY);
         String errorClass = text(variables, Vars.ERROR_CLASS);
         String otherCases = text(variables, Vars.OTHER_CASES_AFFECTED);
 
@@ -96,6 +97,8 @@ public class TicketDraftBuilder {
                 blankToNull(supportCase.getComponent()),
                 criticality,
                 criticality == null ? null : MinSupportRules.CRITICALITIES.getOrDefault(criticality, criticality),
+                suggested,
+                suggested == null ? null : MinSupportRules.CRITICALITIES.getOrDefault(suggested, suggested),
                 text(variables, Vars.CRITICALITY_JUSTIFICATION),
                 user,
                 cpr.value(),

@@ -50,7 +50,8 @@ public final class TicketDraftText {
         }
         field(text, "Titel", d.title(), null);
         field(text, "Komponent", d.component(), "[udfyld: hvor i KP ses fejlen?]");
-        field(text, "Kritikalitet", d.criticalityName(), "[vælg ærligt: Kritisk, Høj, Medium eller Lav]");
+        field(text, "Kritikalitet", d.criticalityName(), "[vælg ærligt: Kritisk, Høj, Medium eller Lav"
+                + (d.suggestedCriticalityName() == null ? "" : " – foreslået ud fra analysen: " + d.suggestedCriticalityName()) + "]");
         if (d.criticalityJustification() != null) {
             field(text, "Begrundelse for kritikaliteten", free.apply(d.criticalityJustification()), null);
         }

@@ -15,7 +15,7 @@ class TicketDraftTextTest {
 
     static TicketDraft draft(String longText, String ticketType, String cpr, boolean inClear, String note) {
         return new TicketDraft("SUP-2026-000042", ticketType, ticketType == null ? null : "Supportsag", null,
-                "Opgaven \"Beregn tillæg\" afsluttes ikke", "Beregn tillæg", "medium", "Medium", null,
+                "Opgaven \"Beregn tillæg\" afsluttes ikke", "Beregn tillæg", "medium", "Medium", "medium", "Medium", null,
                 new TicketDraft.User("support1", "Sanne Support", "support1@kommune.example", null),
                 cpr, inClear, note, null, "BT-12", false, null, "processError", "Procesfejl", longText,
                 new TicketDraft.Description("Arbejdede med: " + longText, "Forventet " + longText, "Nej, kun denne sag.", true),
@@ -62,6 +62,16 @@ class TicketDraftTextTest {
                 Bilag:
                 - skaermbillede.png (PNG, 2 kB)
                 """);
+    }
+
+    @Test
+    void theSuggestedCriticalityIsNamedUntilOneIsChosen() {
+        TicketDraft chosen = draft("x", null, null, false, null);
+        TicketDraft open = new TicketDraft(chosen.caseNumber(), null, null, null, chosen.title(), chosen.component(), null,
+                null, "hoej", "Høj", null, chosen.user(), null, false, null, null, null, false, null, null, null, null,
+                chosen.description(), List.of(), List.of("Kritikalitet"));
+        assertThat(TicketDraftText.render(open))
+                .contains("Kritikalitet: [vælg ærligt: Kritisk, Høj, Medium eller Lav – foreslået ud fra analysen: Høj]\n");
     }
 
     @Test
