@@ -4,6 +4,7 @@ import dk.supportflow.notification.OutboxMailRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,13 +28,15 @@ public class CasePersonalData {
     private final CaseInformationRepository information;
     private final OutboxMailRepository outbox;
     private final CaseProcessData processData;
+    private final ApplicationEventPublisher events;
 
     public CasePersonalData(SupportCaseRepository cases, CaseInformationRepository information,
-            OutboxMailRepository outbox, CaseProcessData processData) {
+            OutboxMailRepository outbox, CaseProcessData processData, ApplicationEventPublisher events) {
         this.cases = cases;
         this.information = information;
         this.outbox = outbox;
         this.processData = processData;
+        this.events = events;
     }
 
     /** The numbers of the cases that hold the CPR number with this lookup value. */
@@ -69,6 +72,8 @@ public class CasePersonalData {
         information.deleteByCaseId(supportCase.getId());
         outbox.deleteSentOfCase(supportCase.getCaseNumber());
         processData.erase(supportCase.getProcessInstanceId(), placeholder);
+        // attachments and other per-case data of other features, in this transaction
+        events.publishEvent(new CaseAnonymised(supportCase.getId(), supportCase.getCaseNumber()));
         // an open case is finished by retention once it is closed: information may still arrive
         if (supportCase.isClosed()) {
             supportCase.markAnonymised(now);

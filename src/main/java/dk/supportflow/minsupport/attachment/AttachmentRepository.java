@@ -3,6 +3,7 @@ package dk.supportflow.minsupport.attachment;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -18,4 +19,8 @@ interface AttachmentRepository extends JpaRepository<Attachment, Long> {
     long countByCaseId(Long caseId);
 
     Optional<Attachment> findByIdAndCaseId(Long id, Long caseId);
+
+    @Modifying
+    @Query("delete from Attachment a where a.caseId = :caseId")
+    int deleteByCaseId(@Param("caseId") Long caseId);
 }

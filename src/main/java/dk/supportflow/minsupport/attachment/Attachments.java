@@ -1,5 +1,6 @@
 package dk.supportflow.minsupport.attachment;
 
+import dk.supportflow.cases.CaseAnonymised;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.web.ApiException;
@@ -10,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,6 +87,12 @@ public class Attachments {
         Attachment attachment = attachments.findByIdAndCaseId(id, supportCase.getId())
                 .orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " har intet bilag " + id + "."));
         return new Download(attachment.getFileName(), attachment.getContentType(), attachment.getContent());
+    }
+
+    /** A case's personal data is removed (retention or erasure): its attachments go with it. */
+    @EventListener
+    void caseAnonymised(CaseAnonymised event) {
+        attachments.deleteByCaseId(event.caseId());
     }
 
     private void checkCaseTakesMore(SupportCase supportCase) {
