@@ -2,9 +2,12 @@ package dk.supportflow.minsupport.attachment;
 
 import dk.supportflow.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,15 +24,38 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AttachmentErrors {
 
+    static final int DISCARD_FACTOR = 4;
+
     private final AttachmentLimits limits;
 
     AttachmentErrors(AttachmentLimits limits) {
         this.limits = limits;
     }
 
+    /**
+     * The container stopped reading at the limit. Tomcat closes the connection after a 413, and a
+     * close with unread request data resets it, so that the client may lose the answer: the rest of
+     * the request is read and dropped first, up to {@value #DISCARD_FACTOR} times max-size (a far
+     * larger upload still gets its connection reset).
+     */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Attachments.tooLarge(limits, null).toError());
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        discardRest(request, DISCARD_FACTOR * limits.maxBytes());
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(Attachments.tooLarge(limits, null).toError());
+    }
+
+    private static void discardRest(HttpServletRequest request, long atMost) {
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < atMost && (n = in.read(buffer)) != -1; ) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away or the stream is gone: nothing left to protect
+        }
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

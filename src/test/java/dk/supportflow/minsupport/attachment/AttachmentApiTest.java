@@ -179,6 +179,10 @@ class AttachmentApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(message(response)).startsWith("Filen er for stor").contains("Et bilag må højst fylde 10 MB.");
+        // also when far too large: the answer reaches the client (the rest of the request is read first)
+        ResponseEntity<Map> twice = upload("superbruger1", "meget-stort.png", PNG, Arrays.copyOf(png, 2 * (int) limits.maxBytes()));
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(message(twice)).startsWith("Filen er for stor");
         assertThat(attachmentsOfCase()).isZero();
         // exactly at the limit is fine
         assertThat(upload("superbruger1", "stort.png", PNG, Arrays.copyOf(png, (int) limits.maxBytes()))
