@@ -2,6 +2,7 @@ package dk.supportflow.knowledge.search;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
@@ -19,6 +20,20 @@ import org.apache.lucene.document.TextField;
  */
 public record KnowledgeEntry(KnowledgeKind kind, String ref, String title, String body, String answer,
         String errorClass, String component, Instant date, String minSupportCaseNumber, String sourceLink) {
+
+    /** A CPR number, whole or masked (ddmmyy-xxxx): not even the birth date part is indexed. */
+    private static final Pattern CPR_LIKE = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{6}-?(?:\\d{4}|[xX]{4})(?![\\p{L}\\p{N}])");
+    static final String CPR_PLACEHOLDER = "(CPR-nummer)";
+
+    public KnowledgeEntry {
+        title = withoutCpr(title);
+        body = withoutCpr(body);
+        answer = withoutCpr(answer);
+    }
+
+    static String withoutCpr(String text) {
+        return text == null ? null : CPR_LIKE.matcher(text).replaceAll(CPR_PLACEHOLDER);
+    }
 
     static final String ID = "id";
     static final String KIND = "kind";

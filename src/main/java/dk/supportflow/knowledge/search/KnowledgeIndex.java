@@ -151,8 +151,9 @@ public class KnowledgeIndex implements Closeable {
      * the answer, or, with one typo (two in long words), anything. Any word may match; entries
      * that match more and rarer words score higher (BM25).
      */
-    Query textQuery(List<String> terms) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+    Query textQuery(List<String> terms, int minMatchingWords) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .setMinimumNumberShouldMatch(Math.max(1, Math.min(minMatchingWords, terms.size())));
         for (String term : terms) {
             List<Query> alternatives = new ArrayList<>();
             alternatives.add(new BoostQuery(new TermQuery(new Term(KnowledgeEntry.TITLE, term)), 3f));
@@ -201,7 +202,7 @@ public class KnowledgeIndex implements Closeable {
         if (terms.isEmpty()) {
             return List.of();
         }
-        Query text = textQuery(terms);
+        Query text = textQuery(terms, request.minMatchingWords());
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -231,8 +232,9 @@ public class KnowledgeIndex implements Closeable {
         KnowledgeKind kind = KnowledgeKind.ofKey(doc.get(KnowledgeEntry.KIND));
         String ref = doc.get(KnowledgeEntry.REF);
         String date = doc.get(KnowledgeEntry.DATE);
+        String answer = doc.get(KnowledgeEntry.ANSWER);
         return new KnowledgeHit(kind.key(), ref, kind == KnowledgeKind.CASE ? ref : null, doc.get(KnowledgeEntry.TITLE),
-                excerpt(doc.get(KnowledgeEntry.ANSWER), highlighter), doc.get(KnowledgeEntry.ERROR_CLASS),
+                excerpt(answer, highlighter), answer, doc.get(KnowledgeEntry.ERROR_CLASS),
                 doc.get(KnowledgeEntry.COMPONENT_DISPLAY),
                 date == null ? null : Instant.ofEpochMilli(Long.parseLong(date)),
                 doc.get(KnowledgeEntry.MINSUPPORT), doc.get(KnowledgeEntry.SOURCE_LINK), score);
