@@ -105,6 +105,11 @@ public final class SupportCaseProcess {
         /** accepted | rejected | planned: MinSupport's decision on an ændringsønske. */
         public static final String CHANGE_REQUEST_OUTCOME = "changeRequestOutcome";
 
+        /** Text list of known errors like the case, shown first on the analyseError form. */
+        public static final String KNOWN_ERROR_SUGGESTIONS = "knownErrorSuggestions";
+        /** Text list of articles and solved cases like the case, shown on the analyseError form. */
+        public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestions";
+
         // knowledge sharing
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";
         public static final String SHARE_MESSAGE = "shareMessage";
@@ -139,6 +144,7 @@ public final class SupportCaseProcess {
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
         public static final String ANALYSIS_RESET = "analysisReset";
         public static final String SIMILAR_CASES = "similarCasesListener";
+        public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestions";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
         public static final String MAIL_ANSWER = "mailAnswerToReporter";
