@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -49,7 +48,6 @@ public record KnowledgeEntry(KnowledgeKind kind, String ref, String title, Strin
     static final String MINSUPPORT = "minSupport";
     static final String HAS_MINSUPPORT = "hasMinSupport";
     static final String SOURCE_LINK = "sourceLink";
-    static final String BOOST = "boost";
 
     public String id() {
         return id(kind, ref);
@@ -89,7 +87,6 @@ public record KnowledgeEntry(KnowledgeKind kind, String ref, String title, Strin
         if (sourceLink != null) {
             doc.add(new StoredField(SOURCE_LINK, sourceLink));
         }
-        doc.add(new FloatDocValuesField(BOOST, kind.boost()));
         return doc;
     }
 

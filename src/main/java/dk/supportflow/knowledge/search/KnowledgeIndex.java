@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,22 +13,20 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
@@ -47,6 +46,8 @@ public class KnowledgeIndex implements Closeable {
 
     /** At most this many words of a query are used (a whole case description can be a query). */
     static final int MAX_QUERY_TERMS = 48;
+    /** A whole case is searched by its most distinctive words, at most this many. */
+    static final int MAX_CASE_TERMS = 12;
     static final int EXCERPT_LENGTH = 240;
 
     private final Analyzer analyzer = new DanishKnowledgeAnalyzer();
@@ -148,19 +149,20 @@ public class KnowledgeIndex implements Closeable {
 
     /**
      * The text part of a search: each word may match the title (weighted most), the description,
-     * the answer, or, with one typo (two in long words), anything. Any word may match; entries
-     * that match more and rarer words score higher (BM25).
+     * the answer, or anything; a word the index does not know (a typo) matches words one edit away
+     * (two in long words) instead. Entries that match more and rarer words score higher (BM25).
      */
-    Query textQuery(List<String> terms, int minMatchingWords) {
+    Query textQuery(List<String> terms, int minMatchingWords, IndexReader reader, boolean fuzzy) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .setMinimumNumberShouldMatch(Math.max(1, Math.min(minMatchingWords, terms.size())));
         for (String term : terms) {
+            boolean unknown = fuzzy && reader.docFreq(new Term(KnowledgeEntry.ALL, term)) == 0;
             List<Query> alternatives = new ArrayList<>();
             alternatives.add(new BoostQuery(new TermQuery(new Term(KnowledgeEntry.TITLE, term)), 3f));
             alternatives.add(new BoostQuery(new TermQuery(new Term(KnowledgeEntry.BODY, term)), 1.5f));
             alternatives.add(new TermQuery(new Term(KnowledgeEntry.ANSWER, term)));
             alternatives.add(new BoostQuery(new TermQuery(new Term(KnowledgeEntry.ALL, term)), 0.5f));
-            if (term.length() >= 4) {
+            if (unknown && term.length() >= 4) {
                 int edits = term.length() >= 8 ? 2 : 1;
                 alternatives.add(new BoostQuery(new FuzzyQuery(new Term(KnowledgeEntry.ALL, term), edits, 1, 30, true), 0.4f));
             }
@@ -169,17 +171,35 @@ public class KnowledgeIndex implements Closeable {
         return query.build();
     }
 
-    Query query(KnowledgeQuery request, Query text) {
+    /**
+     * Most distinctive words of a long text (a whole case), as Lucene's MoreLikeThis does: the
+     * rarest first, words in more than a fifth of all entries left out while rarer ones remain.
+     */
+    List<String> distinctive(List<String> terms, IndexReader reader) throws IOException {
+        int common = Math.max(50, reader.numDocs() / 5);
+        List<String> known = new ArrayList<>();
+        java.util.Map<String, Integer> freq = new java.util.HashMap<>();
+        for (String term : terms) {
+            int df = reader.docFreq(new Term(KnowledgeEntry.ALL, term));
+            if (df > 0) {
+                known.add(term);
+                freq.put(term, df);
+            }
+        }
+        known.sort(java.util.Comparator.comparing(freq::get));
+        List<String> rare = known.stream().filter(t -> freq.get(t) <= common).limit(MAX_CASE_TERMS).toList();
+        return rare.size() >= 2 ? rare : known.stream().limit(MAX_CASE_TERMS).toList();
+    }
+
+    Query query(KnowledgeQuery request, Query text, Set<KnowledgeKind> kinds) {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
         if (request.component() != null && !request.component().isBlank()) {
             query.add(new TermQuery(new Term(KnowledgeEntry.COMPONENT, KnowledgeEntry.componentKey(request.component()))),
                     BooleanClause.Occur.FILTER);
         }
-        if (!request.kinds().isEmpty()) {
-            BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-            request.kinds().forEach(k -> kinds.add(new TermQuery(new Term(KnowledgeEntry.KIND, k.key())), BooleanClause.Occur.SHOULD));
-            query.add(kinds.build(), BooleanClause.Occur.FILTER);
-        }
+        BooleanQuery.Builder kindFilter = new BooleanQuery.Builder();
+        kinds.forEach(k -> kindFilter.add(new TermQuery(new Term(KnowledgeEntry.KIND, k.key())), BooleanClause.Occur.SHOULD));
+        query.add(kindFilter.build(), BooleanClause.Occur.FILTER);
         if (request.onlyWithMinSupport()) {
             query.add(new TermQuery(new Term(KnowledgeEntry.HAS_MINSUPPORT, "true")), BooleanClause.Occur.FILTER);
         }
@@ -193,24 +213,54 @@ public class KnowledgeIndex implements Closeable {
         if (request.preferErrorClass() != null) {
             query.add(new TermQuery(new Term(KnowledgeEntry.ERROR_CLASS, request.preferErrorClass())), BooleanClause.Occur.SHOULD);
         }
-        return FunctionScoreQuery.boostByValue(query.build(), DoubleValuesSource.fromFloatField(KnowledgeEntry.BOOST));
+        return query.build();
     }
 
-    /** Ranked hits; none when the text has no searchable words. */
+    private record Scored(Document doc, float score) {
+    }
+
+    /**
+     * Ranked hits; none when the text has no searchable words. Edited entries (known errors,
+     * articles) and solved cases are searched separately, and each score is multiplied by its
+     * kind's boost before the two lists are merged: the same ranking as boosting in one query,
+     * but Lucene can still skip documents that cannot make the top (which a per-document boost
+     * prevents), and the few edited entries never crowd the cases out of the search.
+     */
     public List<KnowledgeHit> search(KnowledgeQuery request) {
         List<String> terms = terms(request.text());
         if (terms.isEmpty()) {
             return List.of();
         }
-        Query text = textQuery(terms, request.minMatchingWords());
+        int limit = Math.max(1, request.limit());
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(query(request, text), Math.max(1, request.limit()));
-                Highlighter highlighter = highlighter(text);
+                IndexReader reader = searcher.getIndexReader();
+                boolean wholeCase = request.minMatchingWords() > 1;
+                List<String> chosen = wholeCase ? distinctive(terms, reader) : terms;
+                if (chosen.isEmpty()) {
+                    return List.of();
+                }
+                Query text = textQuery(chosen, request.minMatchingWords(), reader, !wholeCase);
+                List<Scored> scored = new ArrayList<>();
+                for (Set<KnowledgeKind> group : List.of(EnumSet.of(KnowledgeKind.KNOWN_ERROR, KnowledgeKind.ARTICLE),
+                        EnumSet.of(KnowledgeKind.CASE))) {
+                    if (!request.kinds().isEmpty()) {
+                        group.retainAll(request.kinds());
+                    }
+                    if (group.isEmpty()) {
+                        continue;
+                    }
+                    for (ScoreDoc scoreDoc : searcher.search(query(request, text, group), limit).scoreDocs) {
+                        Document doc = searcher.storedFields().document(scoreDoc.doc);
+                        scored.add(new Scored(doc, scoreDoc.score * KnowledgeKind.ofKey(doc.get(KnowledgeEntry.KIND)).boost()));
+                    }
+                }
+                scored.sort(java.util.Comparator.comparingDouble(Scored::score).reversed());
+                Highlighter highlighter = wholeCase ? null : highlighter(text);
                 List<KnowledgeHit> hits = new ArrayList<>();
-                for (ScoreDoc scoreDoc : top.scoreDocs) {
-                    hits.add(hit(searcher.storedFields().document(scoreDoc.doc), scoreDoc.score, highlighter));
+                for (Scored hit : scored.subList(0, Math.min(limit, scored.size()))) {
+                    hits.add(hit(hit.doc(), hit.score(), highlighter));
                 }
                 return hits;
             } finally {
@@ -245,6 +295,9 @@ public class KnowledgeIndex implements Closeable {
             return "";
         }
         try {
+            if (highlighter == null) {
+                throw new InvalidTokenOffsetsException("no highlighting for whole-case searches");
+            }
             String best = highlighter.getBestFragment(analyzer, KnowledgeEntry.ANSWER, answer);
             if (best != null) {
                 return best.strip() + (answer.length() > EXCERPT_LENGTH ? " …" : "");
