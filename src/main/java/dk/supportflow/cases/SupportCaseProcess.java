@@ -144,7 +144,8 @@ public final class SupportCaseProcess {
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
         public static final String ANALYSIS_RESET = "analysisReset";
         public static final String SIMILAR_CASES = "similarCasesListener";
-        public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestions";
+        /** Not "knowledgeSuggestions": that is a process variable, and variables shadow beans in expressions. */
+        public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestionsListener";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
         public static final String MAIL_ANSWER = "mailAnswerToReporter";
