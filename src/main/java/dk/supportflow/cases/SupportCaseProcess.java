@@ -111,6 +111,11 @@ public final class SupportCaseProcess {
         /** The MinSupport draft as text for the reportToMinSupport form; never with the CPR number. */
         public static final String MINSUPPORT_DRAFT = "minSupportDraft";
 
+        /** Text list of known errors like the case, shown first on the analyseError form. */
+        public static final String KNOWN_ERROR_SUGGESTIONS = "knownErrorSuggestions";
+        /** Text list of articles and solved cases like the case, shown on the analyseError form. */
+        public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestions";
+
         // knowledge sharing
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";
         public static final String SHARE_MESSAGE = "shareMessage";
@@ -145,6 +150,8 @@ public final class SupportCaseProcess {
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
         public static final String ANALYSIS_RESET = "analysisReset";
         public static final String SIMILAR_CASES = "similarCasesListener";
+        /** Not "knowledgeSuggestions": that is a process variable, and variables shadow beans in expressions. */
+        public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestionsListener";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
         public static final String MAIL_ANSWER = "mailAnswerToReporter";

@@ -1,5 +1,7 @@
 package dk.supportflow.knowledge;
 
+import dk.supportflow.knowledge.search.KnowledgeEntry;
+import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.privacy.Cpr;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -59,6 +61,12 @@ public class SolvedCase {
         this.answer = Cpr.maskInText(answer);
         this.minSupportCaseNumber = minSupportCaseNumber;
         this.solvedAt = solvedAt;
+    }
+
+    /** The case as an entry of the knowledge index. */
+    public KnowledgeEntry toEntry() {
+        return new KnowledgeEntry(KnowledgeKind.CASE, caseNumber, title, symptom, answer, errorClass, component, solvedAt,
+                minSupportCaseNumber, null);
     }
 
     public String getCaseNumber() {

@@ -25,6 +25,7 @@ public class SecurityConfig {
     static final String SUPPORT = GROUP_PREFIX + Groups.SUPPORTBERETTIGEDE;
     static final String SUPERUSER = GROUP_PREFIX + Groups.SUPERBRUGERE;
     static final String ADMIN = GROUP_PREFIX + Groups.CAMUNDA_ADMIN;
+    static final String OPERATIONS = GROUP_PREFIX + Groups.DRIFTSANSVARLIGE;
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
@@ -45,6 +46,14 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
                         .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/mails/**").hasAuthority(ADMIN)
+                        // knowledge: known errors come from the driftsside (driftsansvarlige follow it)
+                        .requestMatchers("/api/knowledge/index/**").hasAuthority(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/knowledge/known-errors").hasAnyAuthority(SUPERUSER, SUPPORT, OPERATIONS, ADMIN)
+                        .requestMatchers("/api/knowledge/known-errors/**").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/knowledge/articles").hasAuthority(SUPPORT)
+                        .requestMatchers(HttpMethod.POST, "/api/knowledge/articles/*/retire").hasAnyAuthority(SUPPORT, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/knowledge", "/api/knowledge/articles/*").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
+                        .requestMatchers("/api/knowledge/**").denyAll()
                         .requestMatchers("/mails/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

@@ -32,6 +32,8 @@ class SimilarMinSupportCasesTest {
     TestRestTemplate rest;
     @Autowired
     MinSupportAnswers minSupportAnswers;
+    @Autowired
+    SimilarMinSupportCases similarCases;
 
     private SupportCaseService.OpenedCase open(String title, String component, String actual) {
         CaseReport base = CaseScenario.report(title);
@@ -75,5 +77,28 @@ class SimilarMinSupportCasesTest {
                 Vars.CRITICALITY, "lav", Vars.TICKET_TITLE, "Adresse fra CPR vises forkert i brevet Afgørelse om boligstøtte"));
         assertThat(runtimeService.getVariable(now.processInstanceId(), Vars.EXISTING_MINSUPPORT_CASE)).isEqualTo(true);
         assertThat(minSupportAnswers.receive("MS-SIM-1", "Rettet i release 24.4", null)).containsExactlyInAnyOrder(earlier.caseNumber(), now.caseNumber());
+    }
+
+    @Test
+    void closedCasesWithAMinSupportNumberAreFoundThroughTheKnowledgeSearchAfterTheOpenOnes() {
+        var closed = open("Boligydelsen til samlevende pensionister beregnes for lavt", "Samlevertillægget", 
+                "Beregningen af boligydelse medtager ikke samleverens pension");
+        cases.close(closed.caseNumber(), "processError", "escalate", "Rettet af leverandøren i release 25.2", "MS-SIM-9");
+        var withoutNumber = open("Boligydelsen til samlevende pensionister beregnes forkert", "Samlevertillægget",
+                "Samleverens pension kommer ikke med i beregningen");
+        cases.close(withoutNumber.caseNumber(), "userError", "solvedLocally", "Registrér samleveren", null);
+
+        // other words, inflected, a synonym (boligstøtte = boligydelse) and a typo
+        var now = open("Boligstøtten for samlevende beregnes forkert", "Samlevertillægget",
+                "Samleverns pension er ikke med i beregningerne");
+        List<SimilarMinSupportCases.Match> matches = similarCases.find(now.caseNumber(), "Boligstøtten for samlevende beregnes forkert",
+                "Samleverns pension er ikke med i beregningerne", "Samlevertillægget", "processError");
+        assertThat(matches).extracting(SimilarMinSupportCases.Match::caseNumber).contains(closed.caseNumber())
+                .doesNotContain(withoutNumber.caseNumber(), now.caseNumber());
+        SimilarMinSupportCases.Match match = matches.stream().filter(m -> m.caseNumber().equals(closed.caseNumber())).findFirst().orElseThrow();
+        assertThat(match.open()).isFalse();
+        assertThat(match.minSupportCaseNumber()).isEqualTo("MS-SIM-9");
+        // open MinSupport cases (if any look alike) come before closed ones
+        assertThat(matches.stream().dropWhile(SimilarMinSupportCases.Match::open)).noneMatch(SimilarMinSupportCases.Match::open);
     }
 }

@@ -1,0 +1,9 @@
+package dk.supportflow.knowledge;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface KnowledgeArticleRepository extends JpaRepository<KnowledgeArticle, Long> {
+
+    List<KnowledgeArticle> findByRetiredAtIsNull();
+}
