@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener on every user task: applies the task's rules and refuses the completion
  * with a Danish message when something is missing or wrong. The task then stays open with what
- * was entered (Tasklist keeps the form and shows the message; the engine REST API answers 400).
+ * was entered (Tasklist keeps the form and shows the message; Camunda's REST API wraps it in a 500
+ * whose body carries the Danish reason).
  */
 @Component(SupportCaseProcess.Beans.TASK_COMPLETION_VALIDATOR)
 public class TaskCompletionValidator implements TaskListener {
