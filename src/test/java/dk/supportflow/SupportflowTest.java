@@ -10,12 +10,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, as all full tests share it (one cached context),
- * sending mail to {@link TestSmtpServer}.
+ * sending mail to {@link TestSmtpServer}. On H2, or on PostgreSQL in the {@code postgres} test run
+ * ({@link TestDatabase}, {@link TestPostgres}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestSmtpServer.class)
+@ActiveProfiles(resolver = TestDatabase.class)
+@ContextConfiguration(initializers = {TestSmtpServer.class, TestPostgres.class})
 public @interface SupportflowTest {
 }
