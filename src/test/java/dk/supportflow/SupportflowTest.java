@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -11,9 +12,11 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a random port, as all full tests share it (one cached context),
  * sending mail to {@link TestSmtpServer}. On H2, or on PostgreSQL in the {@code postgres} test run
- * ({@link TestDatabase}, {@link TestPostgres}).
+ * ({@link TestDatabase}, {@link TestPostgres}): the tag {@code database} selects these classes for
+ * the surefire execution {@code postgres-tests}.
  */
 @Target(ElementType.TYPE)
+@Tag("database")
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.class)

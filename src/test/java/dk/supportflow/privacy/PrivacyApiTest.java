@@ -5,6 +5,7 @@ import static dk.supportflow.cases.SupportCaseProcess.Elements;
 import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.Api;
@@ -138,11 +139,13 @@ class PrivacyApiTest {
         List<Map<String, Object>> audit = jdbc.queryForList(
                 "select actor, action, case_count, case_numbers from privacy_audit order by id offset ? rows", auditRowsBefore);
         String both = closed.get("caseNumber") + "," + running.get("caseNumber");
-        assertThat(audit).containsExactly(
-                Map.of("ACTOR", "admin", "ACTION", "FIND", "CASE_COUNT", 2, "CASE_NUMBERS", both),
-                Map.of("ACTOR", "admin", "ACTION", "ERASE", "CASE_COUNT", 2, "CASE_NUMBERS", both),
-                Map.of("ACTOR", "admin", "ACTION", "ERASE", "CASE_COUNT", 0, "CASE_NUMBERS", ""),
-                Map.of("ACTOR", "admin", "ACTION", "FIND", "CASE_COUNT", 0, "CASE_NUMBERS", ""));
+        // by column name: H2 reports it in upper case, PostgreSQL in lower case (the row map ignores case)
+        assertThat(audit).extracting(row -> row.get("actor"), row -> row.get("action"), row -> row.get("case_count"),
+                row -> row.get("case_numbers")).containsExactly(
+                tuple("admin", "FIND", 2, both),
+                tuple("admin", "ERASE", 2, both),
+                tuple("admin", "ERASE", 0, ""),
+                tuple("admin", "FIND", 0, ""));
         assertThat(auditTableText()).doesNotContainPattern(CITIZEN_DIGITS).doesNotContain(cprLookup.hash(CITIZEN));
         assertThat(CITIZEN_DIGITS.matcher(output.getAll()).find()).as("the CPR number in the log output").isFalse();
     }
