@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -19,6 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("database")
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// metrics export (Prometheus) as in production; Spring Boot's tests switch it off otherwise
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles(resolver = TestDatabase.class)
 @ContextConfiguration(initializers = {TestSmtpServer.class, TestPostgres.class})
 public @interface SupportflowTest {

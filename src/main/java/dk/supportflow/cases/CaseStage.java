@@ -38,7 +38,7 @@ public enum CaseStage {
     }
 
     /** The latest stage any active activity belongs to; activities of the event subprocess are ignored. */
-    static CaseStage of(Collection<String> activeActivityIds) {
+    public static CaseStage of(Collection<String> activeActivityIds) {
         CaseStage stage = ANALYSIS;
         for (CaseStage candidate : values()) {
             if (activeActivityIds.stream().anyMatch(candidate.activities::contains)) {

@@ -43,6 +43,19 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
     List<OutboxMail> findByCaseNumberOrderByIdAsc(String caseNumber);
 
+    /** Unsent mails per status, for metrics and the mail health. */
+    @Query("select m.status as status, count(m) as count, min(m.nextAttemptAt) as oldestDue from OutboxMail m "
+            + "where m.status <> dk.supportflow.notification.OutboxMail.Status.SENT group by m.status")
+    List<StatusCount> countUnsent();
+
+    interface StatusCount {
+        OutboxMail.Status getStatus();
+
+        long getCount();
+
+        Instant getOldestDue();
+    }
+
     /** For retention and erasure: sent mails quote the report; unsent ones are kept until delivered. */
     @Modifying
     @Query("delete from OutboxMail m where m.caseNumber = :caseNumber "

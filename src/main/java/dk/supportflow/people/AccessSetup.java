@@ -62,6 +62,7 @@ public class AccessSetup implements ApplicationRunner {
         ensureGroup(SAGSBEHANDLERE, "Sagsbehandlere");
         ensureGroup(DRIFTSANSVARLIGE, "Driftsansvarlige");
         ensureGroup(Groups.CAMUNDA_ADMIN, "Administratorer");
+        ensureGroup(Groups.MONITORING, "Overvågning (metrics)");
 
         // as Camunda's own admin-user setup does: administrators may do everything
         for (Resources resource : Resources.values()) {
@@ -137,7 +138,7 @@ public class AccessSetup implements ApplicationRunner {
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
             group.setName(name);
-            group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+            group.setType(Groups.CAMUNDA_ADMIN.equals(id) || Groups.MONITORING.equals(id) ? "SYSTEM" : "WORKFLOW");
             identityService.saveGroup(group);
         }
     }

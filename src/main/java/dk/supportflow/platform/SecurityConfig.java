@@ -26,6 +26,7 @@ public class SecurityConfig {
     static final String SUPERUSER = GROUP_PREFIX + Groups.SUPERBRUGERE;
     static final String ADMIN = GROUP_PREFIX + Groups.CAMUNDA_ADMIN;
     static final String OPERATIONS = GROUP_PREFIX + Groups.DRIFTSANSVARLIGE;
+    static final String MONITORING = GROUP_PREFIX + Groups.MONITORING;
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
@@ -34,6 +35,7 @@ public class SecurityConfig {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(ADMIN, MONITORING)
                         .requestMatchers("/actuator/**").hasAuthority(ADMIN)
                         // finding and erasing a citizen's data by CPR number
                         .requestMatchers("/api/privacy/**").hasAuthority(ADMIN)
