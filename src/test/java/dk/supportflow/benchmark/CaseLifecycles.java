@@ -1,0 +1,167 @@
+package dk.supportflow.benchmark;
+
+import static dk.supportflow.cases.SupportCaseProcess.Messages;
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.CaseScenario;
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.minsupport.MinSupportAnswers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One support case from start to end, driven as people and MinSupport would: start → analyse
+ * (escalate) → report to MinSupport → MinSupport's answer (message) → forward the answer →
+ * plan the knowledge sharing (share) → the closing jobs. Once through the application
+ * ({@link #application}), once through the bare engine ({@link #bareEngine}) on a copy of the
+ * same BPMN without any of our code: every listener removed, every service task a no-op, the
+ * timer expressions literal. Both run on the same engine, database and job executor.
+ */
+final class CaseLifecycles {
+
+    static final String BARE_PROCESS_KEY = "bareSupportCase";
+    private static final long TASK_TIMEOUT_MILLIS = 120_000;
+
+    private final ConfigurableApplicationContext context;
+    private final ProcessEngine engine;
+    private final AtomicInteger minSupportNumbers = new AtomicInteger();
+
+    CaseLifecycles(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.engine = context.getBean(ProcessEngine.class);
+    }
+
+    /** Deploys the bare copy of processes/supportCase.bpmn (and the DMN its business rule task calls). */
+    void deployBareProcess() {
+        engine.getRepositoryService().createDeployment().name("benchmark-bare").enableDuplicateFiltering(false)
+                .addString("bareSupportCase.bpmn", bareBpmn()).deploy();
+    }
+
+    static String bareBpmn() {
+        try (InputStream in = CaseLifecycles.class.getResourceAsStream("/processes/supportCase.bpmn")) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return xml
+                    .replace("id=\"" + SupportCaseProcess.PROCESS_KEY + "\"", "id=\"" + BARE_PROCESS_KEY + "\"")
+                    .replaceAll("<camunda:(taskListener|executionListener)[^>]*/>", "")
+                    .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:class=\"" + NoOpDelegate.class.getName() + "\"")
+                    .replaceAll("\\$\\{caseTimers\\.[^}]*}", "P1D")
+                    .replaceAll("camunda:formRef(Binding)?=\"[^\"]*\"", "")
+                    .replaceAll("camunda:candidateStarterGroups=\"[^\"]*\"", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code cases} lifecycles with {@code clients} threads; returns cases per second. */
+    double throughput(boolean bare, int clients, int cases) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> runs = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                runs.add(threads.submit(() -> {
+                    while (next.getAndIncrement() < cases) {
+                        if (bare) {
+                            bareEngine();
+                        } else {
+                            application();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return cases / ((System.nanoTime() - start) / 1e9);
+    }
+
+    void application() throws InterruptedException {
+        var opened = context.getBean(SupportCaseService.class)
+                .openCase(CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse"), "superbruger1",
+                        List.of("superbrugere"));
+        String minSupportNumber = walk(opened.processInstanceId());
+        context.getBean(MinSupportAnswers.class).receive(minSupportNumber, "Fejlen er rettet i næste release.", null);
+        finish(opened.processInstanceId());
+    }
+
+    void bareEngine() throws InterruptedException {
+        Map<String, Object> variables = CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse")
+                .toVariables();
+        variables.put(Vars.REPORTER, "superbruger1");
+        String pi = engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS_KEY,
+                "BARE-" + minSupportNumbers.incrementAndGet(), variables).getId();
+        String minSupportNumber = walk(pi);
+        engine.getRuntimeService().createMessageCorrelation(Messages.MINSUPPORT_ANSWER_RECEIVED)
+                .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber)
+                .setVariable(Vars.MINSUPPORT_ANSWER, "Fejlen er rettet i næste release.")
+                .setVariable(Vars.MINSUPPORT_ANSWERED, true)
+                .correlateAllWithResult();
+        finish(pi);
+    }
+
+    /** Analyse and report to MinSupport; returns the MinSupport case number. */
+    private String walk(String pi) throws InterruptedException {
+        Map<String, Object> analysis = new HashMap<>(CaseScenario.analysis("escalate", "technicalError", null));
+        analysis.put(Vars.CENTRAL_FUNCTION_HIT, true);
+        analysis.put(Vars.WORKAROUND_AVAILABLE, false);
+        analysis.put(Vars.WORK_BLOCKED, false);
+        complete(pi, Tasks.ANALYSE_ERROR, analysis);
+        String minSupportNumber = "MS-B" + minSupportNumbers.incrementAndGet();
+        Map<String, Object> report = new HashMap<>();
+        report.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
+        report.put(Vars.EXISTING_MINSUPPORT_CASE, false);
+        report.put(Vars.TICKET_TYPE, "fejlsag");
+        report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        report.put(Vars.CRITICALITY, "hoej");
+        report.put(Vars.CRITICALITY_JUSTIFICATION, "Mange borgere venter på denne beregning.");
+        complete(pi, Tasks.REPORT_TO_MINSUPPORT, report);
+        return minSupportNumber;
+    }
+
+    /** Forward the answer, share it, and wait for the closing jobs to end the process. */
+    private void finish(String pi) throws InterruptedException {
+        complete(pi, Tasks.FORWARD_ANSWER, Map.of(Vars.ANSWER, "Fejlen er rettet i næste release. Prøv igen på mandag."));
+        complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING,
+                Map.of(Vars.SHARE_WITH_CASEWORKERS, true, Vars.SHARE_MESSAGE, "Flere har mødt denne fejl."));
+        long deadline = System.currentTimeMillis() + TASK_TIMEOUT_MILLIS;
+        while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("case " + pi + " did not end");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private void complete(String pi, String taskKey, Map<String, Object> variables) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TASK_TIMEOUT_MILLIS;
+        Task task;
+        while ((task = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey)
+                .singleResult()) == null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("no task " + taskKey + " in " + pi);
+            }
+            Thread.sleep(10);
+        }
+        engine.getTaskService().claim(task.getId(), "support1");
+        engine.getTaskService().complete(task.getId(), variables);
+    }
+}

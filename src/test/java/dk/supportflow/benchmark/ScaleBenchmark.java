@@ -1,0 +1,251 @@
+package dk.supportflow.benchmark;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dk.supportflow.CaseScenario;
+import dk.supportflow.SupportflowApplication;
+import dk.supportflow.TestPostgres;
+import dk.supportflow.TestSmtpServer;
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.cases.SupportCaseService;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 9's benchmarks, on H2 (file, the default) and on PostgreSQL (embedded), one after the
+ * other in this JVM; writes its section of docs/performance.md. Not part of {@code verify}:
+ * {@code ./mvnw -B -P benchmark test}. Sizes: {@code -Dbenchmark.clients=4},
+ * {@code -Dbenchmark.lifecycles=200}, {@code -Dbenchmark.history=100000},
+ * {@code -Dbenchmark.requests=500}, {@code -Dbenchmark.databases=h2,postgres}.
+ *
+ * <ol>
+ * <li>Start-up time of the application and heap in use after it (after a GC).</li>
+ * <li>Full case lifecycles per second with N concurrent clients, through the application and
+ * through the bare engine on a copy of the same BPMN with no-op delegates
+ * ({@link CaseLifecycles}); the ratio of the two.</li>
+ * <li>Latency of the task list (the Tasklist filter "Supportsager", first page, over the engine
+ * REST API) and of {@code GET /api/cases/{n}}, with that many closed cases in the database
+ * ({@link HistoryCloner}) and some open ones.</li>
+ * </ol>
+ */
+class ScaleBenchmark {
+
+    static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
+    static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 200);
+    static final int HISTORY = Integer.getInteger("benchmark.history", 100_000);
+    static final int REQUESTS = Integer.getInteger("benchmark.requests", 500);
+    static final int OPEN_CASES = 200;
+    static final List<String> DATABASES = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
+
+    record Latency(double p50, double p95) {
+        static Latency of(long[] nanos) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return new Latency(ms(sorted, 0.5), ms(sorted, 0.95));
+        }
+
+        private static double ms(long[] sorted, double q) {
+            return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))] / 1e6;
+        }
+
+        String cells() {
+            return String.format(Locale.ROOT, "%.1f ms | %.1f ms", p50, p95);
+        }
+    }
+
+    record Result(String database, double startupSeconds, long heapMb, double application, double bare,
+            double populateSeconds, long closedCases, Latency taskList, Latency closedCase, Latency openCase) {
+    }
+
+    @Test
+    void measure() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(TestSmtpServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        List<Result> results = new ArrayList<>();
+        try {
+            for (String database : DATABASES) {
+                if (database.equals("postgres")) {
+                    try (EmbeddedPostgres postgres = TestPostgres.start()) {
+                        List<String> properties = new ArrayList<>(List.of(TestPostgres.properties(postgres)));
+                        // one insert statement per batch when filling in the history
+                        properties.set(0, properties.get(0) + "&reWriteBatchedInserts=true");
+                        results.add(run("PostgreSQL 14", "postgres", properties, smtp));
+                    }
+                } else {
+                    Path dir = Path.of("target/benchmark/h2");
+                    deleteRecursively(dir);
+                    results.add(run("H2 (file)", null,
+                            List.of("spring.datasource.url=jdbc:h2:file:./" + dir + "/supportflow"), smtp));
+                }
+            }
+        } finally {
+            smtp.stop();
+        }
+        PerformanceDoc.writeSection("scale", report(results));
+    }
+
+    private Result run(String label, String profile, List<String> databaseProperties, GreenMail smtp) throws Exception {
+        List<String> properties = new ArrayList<>(databaseProperties);
+        properties.addAll(List.of("server.port=0", "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort(),
+                "supportflow.knowledge.index-dir=in-memory", "supportflow.privacy.retention-cron=-",
+                "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.io.zonky=WARN"));
+        long start = System.nanoTime();
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(SupportflowApplication.class);
+        if (profile != null) {
+            builder.profiles(profile);
+        }
+        ConfigurableApplicationContext context = builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        double startup = (System.nanoTime() - start) / 1e9;
+        try {
+            long heapMb = heapAfterGcMb();
+            CaseLifecycles lifecycles = new CaseLifecycles(context);
+            lifecycles.deployBareProcess();
+            // warm-up: JIT, caches, connection pool
+            lifecycles.throughput(false, CLIENTS, 20);
+            lifecycles.throughput(true, CLIENTS, 20);
+            double application = lifecycles.throughput(false, CLIENTS, LIFECYCLES);
+            double bare = lifecycles.throughput(true, CLIENTS, LIFECYCLES);
+            log("%s: %.2f cases/s through the application, %.2f through the bare engine", label, application, bare);
+
+            ProcessEngine engine = context.getBean(ProcessEngine.class);
+            HistoricProcessInstance template = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(SupportCaseProcess.PROCESS_KEY).finished().listPage(0, 1).get(0);
+            long closedBefore = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(SupportCaseProcess.PROCESS_KEY).finished().count();
+            long populateStart = System.nanoTime();
+            List<String> historical = new HistoryCloner(context.getBean(JdbcTemplate.class)).cloneCase(
+                    template.getBusinessKey(), template.getId(), (int) Math.max(0, HISTORY - closedBefore), "SUP-2025-");
+            double populate = (System.nanoTime() - populateStart) / 1e9;
+            long closed = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(SupportCaseProcess.PROCESS_KEY).finished().count();
+            log("%s: %d closed cases (%.0f s to add them)", label, closed, populate);
+
+            List<String> open = new ArrayList<>();
+            SupportCaseService cases = context.getBean(SupportCaseService.class);
+            for (int i = 0; i < OPEN_CASES; i++) {
+                open.add(cases.openCase(CaseScenario.report("Åben sag " + i + ": opgaven afsluttes ikke"), "superbruger1",
+                        List.of("superbrugere")).caseNumber());
+            }
+            String filterId = engine.getFilterService().createFilterQuery().filterName("Supportsager").singleResult().getId();
+            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            Random random = new Random(42);
+            Latency taskList = latency(() -> post(http, base + "/engine-rest/filter/" + filterId
+                    + "/list?firstResult=0&maxResults=15", "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}"));
+            Latency closedCase = latency(() -> get(http, base + "/api/cases/" + historical.get(random.nextInt(historical.size()))));
+            Latency openCase = latency(() -> get(http, base + "/api/cases/" + open.get(random.nextInt(open.size()))));
+            log("%s: task list %s, closed case %s, open case %s", label, taskList, closedCase, openCase);
+            return new Result(label, startup, heapMb, application, bare, populate, closed, taskList, closedCase, openCase);
+        } finally {
+            context.close();
+        }
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    private static Latency latency(Call call) throws Exception {
+        for (int i = 0; i < REQUESTS / 5; i++) {
+            call.run();
+        }
+        long[] nanos = new long[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        return Latency.of(nanos);
+    }
+
+    private static void get(HttpClient http, String url) throws Exception {
+        check(http.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static void post(HttpClient http, String url, String json) throws Exception {
+        check(http.send(request(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("support1:demo".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void check(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static long heapAfterGcMb() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
+    private static String report(List<Result> results) {
+        StringBuilder md = new StringBuilder();
+        md.append("### Measured ").append(LocalDate.now()).append(" by `ScaleBenchmark`\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s, max heap %d MB, shared with other builds. "
+                        + "%d concurrent clients, %d case lifecycles per measurement (after 20 to warm up), "
+                        + "latencies over %d sequential requests (after %d to warm up).%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), CLIENTS, LIFECYCLES, REQUESTS, REQUESTS / 5));
+        md.append("| | ").append(String.join(" | ", results.stream().map(Result::database).toList())).append(" |\n");
+        md.append("|---|").append("---|".repeat(results.size())).append("\n");
+        row(md, "start-up (application context, empty database)", results, r -> String.format(Locale.ROOT, "%.1f s", r.startupSeconds()));
+        row(md, "heap in use after start-up (after GC)", results, r -> r.heapMb() + " MB");
+        row(md, "case lifecycles/s, application", results, r -> String.format(Locale.ROOT, "%.2f", r.application()));
+        row(md, "case lifecycles/s, bare engine, same BPMN, no-op delegates", results, r -> String.format(Locale.ROOT, "%.2f", r.bare()));
+        row(md, "**ratio application / bare engine** (aim ≥ 0.7)", results,
+                r -> String.format(Locale.ROOT, "**%.2f**", r.application() / r.bare()));
+        row(md, "closed cases in the database for the latencies", results, r -> String.format(Locale.ROOT, "%,d", r.closedCases()));
+        row(md, "task list (filter Supportsager, 15 tasks), p50 / p95", results, r -> r.taskList().cells().replace(" | ", " / "));
+        row(md, "`GET /api/cases/{n}`, closed case, p50 / p95", results, r -> r.closedCase().cells().replace(" | ", " / "));
+        row(md, "`GET /api/cases/{n}`, open case, p50 / p95", results, r -> r.openCase().cells().replace(" | ", " / "));
+        row(md, "time to add the closed cases (copies, see below)", results, r -> String.format(Locale.ROOT, "%.0f s", r.populateSeconds()));
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, List<Result> results, java.util.function.Function<Result, String> cell) {
+        md.append("| ").append(name).append(" | ").append(String.join(" | ", results.stream().map(cell).toList())).append(" |\n");
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println("[benchmark] " + String.format(Locale.ROOT, format, args));
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}
