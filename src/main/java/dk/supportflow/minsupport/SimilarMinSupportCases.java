@@ -9,6 +9,7 @@ import dk.supportflow.knowledge.search.KnowledgeIndex;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,18 +58,32 @@ public class SimilarMinSupportCases {
     }
 
     private List<Match> openMatches(String caseNumber, KnowledgeQuery query) {
-        List<KnowledgeEntry> open = new ArrayList<>();
+        Map<String, String> minSupportNumbers = new HashMap<>();
         for (VariableInstance number : runtimeService.createVariableInstanceQuery()
                 .variableName(Vars.MINSUPPORT_CASE_NUMBER).list()) {
-            Map<String, Object> other = runtimeService.getVariables(number.getProcessInstanceId(),
-                    List.of(Vars.CASE_NUMBER, Vars.TITLE, Vars.ACTUAL, Vars.COMPONENT, Vars.ERROR_CLASS));
-            if (caseNumber.equals(other.get(Vars.CASE_NUMBER)) || number.getValue() == null) {
-                continue;
+            if (number.getValue() != null) {
+                minSupportNumbers.put(number.getProcessInstanceId(), (String) number.getValue());
             }
-            open.add(new KnowledgeEntry(KnowledgeKind.CASE, (String) other.get(Vars.CASE_NUMBER), (String) other.get(Vars.TITLE),
-                    (String) other.get(Vars.ACTUAL), null, (String) other.get(Vars.ERROR_CLASS), (String) other.get(Vars.COMPONENT),
-                    null, (String) number.getValue(), null));
         }
+        if (minSupportNumbers.isEmpty()) {
+            return List.of();
+        }
+        // one query for all of them; a case that ends meanwhile is simply not among the results
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(minSupportNumbers.keySet().toArray(String[]::new))
+                .variableNameIn(Vars.CASE_NUMBER, Vars.TITLE, Vars.ACTUAL, Vars.COMPONENT, Vars.ERROR_CLASS).list()) {
+            variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                    .put(variable.getName(), variable.getValue());
+        }
+        List<KnowledgeEntry> open = new ArrayList<>();
+        variables.forEach((processInstanceId, other) -> {
+            if (other.get(Vars.CASE_NUMBER) != null && !caseNumber.equals(other.get(Vars.CASE_NUMBER))) {
+                open.add(new KnowledgeEntry(KnowledgeKind.CASE, (String) other.get(Vars.CASE_NUMBER), (String) other.get(Vars.TITLE),
+                        (String) other.get(Vars.ACTUAL), null, (String) other.get(Vars.ERROR_CLASS),
+                        (String) other.get(Vars.COMPONENT), null, minSupportNumbers.get(processInstanceId), null));
+            }
+        });
         if (open.isEmpty()) {
             return List.of();
         }
