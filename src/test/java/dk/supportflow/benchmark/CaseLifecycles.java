@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,6 +41,8 @@ final class CaseLifecycles {
     private final ConfigurableApplicationContext context;
     private final ProcessEngine engine;
     private final AtomicInteger minSupportNumbers = new AtomicInteger();
+    /** Client time per step (including the wait for the task it completes), for the breakdown. */
+    private final Map<String, LongAdder> stepNanos = new ConcurrentHashMap<>();
 
     CaseLifecycles(ConfigurableApplicationContext context) {
         this.context = context;
@@ -95,36 +99,44 @@ final class CaseLifecycles {
     }
 
     void application() throws InterruptedException {
+        long start = System.nanoTime();
         var opened = context.getBean(SupportCaseService.class)
                 .openCase(CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse"), "superbruger1",
                         List.of("superbrugere"));
-        String minSupportNumber = walk(opened.processInstanceId());
+        record("app start", start);
+        String minSupportNumber = walk("app", opened.processInstanceId());
+        long answer = System.nanoTime();
         context.getBean(MinSupportAnswers.class).receive(minSupportNumber, "Fejlen er rettet i næste release.", null);
-        finish(opened.processInstanceId());
+        record("app answer", answer);
+        finish("app", opened.processInstanceId());
     }
 
     void bareEngine() throws InterruptedException {
+        long start = System.nanoTime();
         Map<String, Object> variables = CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse")
                 .toVariables();
         variables.put(Vars.REPORTER, "superbruger1");
         String pi = engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS_KEY,
                 "BARE-" + minSupportNumbers.incrementAndGet(), variables).getId();
-        String minSupportNumber = walk(pi);
+        record("bare start", start);
+        String minSupportNumber = walk("bare", pi);
+        long answer = System.nanoTime();
         engine.getRuntimeService().createMessageCorrelation(Messages.MINSUPPORT_ANSWER_RECEIVED)
                 .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber)
                 .setVariable(Vars.MINSUPPORT_ANSWER, "Fejlen er rettet i næste release.")
                 .setVariable(Vars.MINSUPPORT_ANSWERED, true)
                 .correlateAllWithResult();
-        finish(pi);
+        record("bare answer", answer);
+        finish("bare", pi);
     }
 
     /** Analyse and report to MinSupport; returns the MinSupport case number. */
-    private String walk(String pi) throws InterruptedException {
+    private String walk(String kind, String pi) throws InterruptedException {
         Map<String, Object> analysis = new HashMap<>(CaseScenario.analysis("escalate", "technicalError", null));
         analysis.put(Vars.CENTRAL_FUNCTION_HIT, true);
         analysis.put(Vars.WORKAROUND_AVAILABLE, false);
         analysis.put(Vars.WORK_BLOCKED, false);
-        complete(pi, Tasks.ANALYSE_ERROR, analysis);
+        complete(kind, pi, Tasks.ANALYSE_ERROR, analysis);
         String minSupportNumber = "MS-B" + minSupportNumbers.incrementAndGet();
         Map<String, Object> report = new HashMap<>();
         report.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
@@ -133,15 +145,16 @@ final class CaseLifecycles {
         report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         report.put(Vars.CRITICALITY, "hoej");
         report.put(Vars.CRITICALITY_JUSTIFICATION, "Mange borgere venter på denne beregning.");
-        complete(pi, Tasks.REPORT_TO_MINSUPPORT, report);
+        complete(kind, pi, Tasks.REPORT_TO_MINSUPPORT, report);
         return minSupportNumber;
     }
 
     /** Forward the answer, share it, and wait for the closing jobs to end the process. */
-    private void finish(String pi) throws InterruptedException {
-        complete(pi, Tasks.FORWARD_ANSWER, Map.of(Vars.ANSWER, "Fejlen er rettet i næste release. Prøv igen på mandag."));
-        complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING,
+    private void finish(String kind, String pi) throws InterruptedException {
+        complete(kind, pi, Tasks.FORWARD_ANSWER, Map.of(Vars.ANSWER, "Fejlen er rettet i næste release. Prøv igen på mandag."));
+        complete(kind, pi, Tasks.PLAN_KNOWLEDGE_SHARING,
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, true, Vars.SHARE_MESSAGE, "Flere har mødt denne fejl."));
+        long closing = System.nanoTime();
         long deadline = System.currentTimeMillis() + TASK_TIMEOUT_MILLIS;
         while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
             if (System.currentTimeMillis() > deadline) {
@@ -149,9 +162,11 @@ final class CaseLifecycles {
             }
             Thread.sleep(10);
         }
+        record(kind + " closing jobs", closing);
     }
 
-    private void complete(String pi, String taskKey, Map<String, Object> variables) throws InterruptedException {
+    private void complete(String kind, String pi, String taskKey, Map<String, Object> variables) throws InterruptedException {
+        long start = System.nanoTime();
         long deadline = System.currentTimeMillis() + TASK_TIMEOUT_MILLIS;
         Task task;
         while ((task = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey)
@@ -162,6 +177,20 @@ final class CaseLifecycles {
             Thread.sleep(10);
         }
         engine.getTaskService().claim(task.getId(), "support1");
+        record(kind + " wait " + taskKey, start);
+        long completing = System.nanoTime();
         engine.getTaskService().complete(task.getId(), variables);
+        record(kind + " complete " + taskKey, completing);
+    }
+
+    private void record(String step, long startNanos) {
+        stepNanos.computeIfAbsent(step, s -> new LongAdder()).add(System.nanoTime() - startNanos);
+    }
+
+    /** Mean client milliseconds per case and step since the last call, sorted by step. */
+    Map<String, Double> takeBreakdown(int cases) {
+        Map<String, Double> breakdown = new java.util.TreeMap<>();
+        stepNanos.forEach((step, nanos) -> breakdown.put(step, nanos.sumThenReset() / 1e6 / cases));
+        return breakdown;
     }
 }
