@@ -9,11 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Hands out case numbers SUP-&lt;year&gt;-&lt;six digits&gt;, counting from 1 each year, safe across nodes. */
+/**
+ * Hands out case numbers SUP-&lt;year&gt;-&lt;six digits&gt;, counting from 1 each year, safe across
+ * nodes: the year's counter row is locked until the transaction that takes a number ends. In a
+ * transaction of its own when the caller has none (see SupportCaseService.openCase).
+ */
 @Component
 class CaseNumbers {
 
@@ -30,7 +33,7 @@ class CaseNumbers {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional
     String next() {
         int year = Year.now(clock).getValue();
         CaseNumberCounter counter = entityManager.find(CaseNumberCounter.class, year, LockModeType.PESSIMISTIC_WRITE);

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Opening, reading and adding to support cases. */
 @Service
@@ -42,10 +43,12 @@ public class SupportCaseService {
     private final IdentityService identityService;
     private final CaseClock caseClock;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
             CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService,
-            TaskService taskService, IdentityService identityService, CaseClock caseClock, Clock clock) {
+            TaskService taskService, IdentityService identityService, CaseClock caseClock, Clock clock,
+            TransactionTemplate transaction) {
         this.cases = cases;
         this.information = information;
         this.caseNumbers = caseNumbers;
@@ -57,6 +60,7 @@ public class SupportCaseService {
         this.identityService = identityService;
         this.caseClock = caseClock;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     public record OpenedCase(String caseNumber, String processInstanceId) {
@@ -66,26 +70,37 @@ public class SupportCaseService {
      * Opens a case from a validated report and starts its process, in one transaction: either
      * both exist afterwards or neither. The process is started as the reporter, so Camunda's
      * authorisation applies and the reporter becomes the process initiator.
+     *
+     * <p>The case number is taken first, in a short transaction of its own (unless the caller
+     * has one): the year's counter row is locked only for that moment, not while the process
+     * starts, so cases opened at the same time on one or several nodes do not queue behind each
+     * other. A case that then fails to open leaves its number unused.
      */
-    @Transactional
     public OpenedCase openCase(CaseReport submitted, String reporter, List<String> reporterGroups) {
         CaseReport report = submitted.withCprMaskedInTexts();
-        SupportCase supportCase = register(report, reporter);
-        identityService.setAuthentication(reporter, reporterGroups);
-        try {
-            ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                    SupportCaseProcess.PROCESS_KEY, supportCase.getCaseNumber(), report.toVariables());
-            return new OpenedCase(supportCase.getCaseNumber(), instance.getId());
-        } finally {
-            identityService.clearAuthentication();
-        }
+        String caseNumber = caseNumbers.next();
+        return transaction.execute(status -> {
+            SupportCase supportCase = register(report, reporter, caseNumber);
+            identityService.setAuthentication(reporter, reporterGroups);
+            try {
+                ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                        SupportCaseProcess.PROCESS_KEY, supportCase.getCaseNumber(), report.toVariables());
+                return new OpenedCase(supportCase.getCaseNumber(), instance.getId());
+            } finally {
+                identityService.clearAuthentication();
+            }
+        });
     }
 
     /** Stores a new case with a fresh case number; the caller starts (or is) its process. */
     @Transactional
     public SupportCase register(CaseReport report, String reporter) {
+        return register(report, reporter, caseNumbers.next());
+    }
+
+    private SupportCase register(CaseReport report, String reporter, String caseNumber) {
         String cpr = report.hasCpr() ? report.cpr().strip() : null;
-        return cases.save(new SupportCase(caseNumbers.next(), reporter, report, cprCipher.encrypt(cpr),
+        return cases.save(new SupportCase(caseNumber, reporter, report, cprCipher.encrypt(cpr),
                 cprLookup.hash(cpr), clock.instant()));
     }
 

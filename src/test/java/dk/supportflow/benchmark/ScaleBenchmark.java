@@ -82,7 +82,8 @@ class ScaleBenchmark {
     }
 
     record Result(String database, double startupSeconds, long heapMb, double application, double bare,
-            double populateSeconds, long closedCases, Latency taskList, Latency closedCase, Latency openCase) {
+            Map<String, Double> breakdown, double populateSeconds, long closedCases, Latency taskList, Latency closedCase,
+            Latency openCase) {
     }
 
     @Test
@@ -166,7 +167,7 @@ class ScaleBenchmark {
             Latency closedCase = latency(() -> get(http, base + "/api/cases/" + historical.get(random.nextInt(historical.size()))));
             Latency openCase = latency(() -> get(http, base + "/api/cases/" + open.get(random.nextInt(open.size()))));
             log("%s: task list %s, closed case %s, open case %s", label, taskList, closedCase, openCase);
-            return new Result(label, startup, heapMb, application, bare, populate, closed, taskList, closedCase, openCase);
+            return new Result(label, startup, heapMb, application, bare, breakdown, populate, closed, taskList, closedCase, openCase);
         } finally {
             context.close();
         }
@@ -236,6 +237,22 @@ class ScaleBenchmark {
         row(md, "`GET /api/cases/{n}`, closed case, p50 / p95", results, r -> r.closedCase().cells().replace(" | ", " / "));
         row(md, "`GET /api/cases/{n}`, open case, p50 / p95", results, r -> r.openCase().cells().replace(" | ", " / "));
         row(md, "time to add the closed cases (copies, see below)", results, r -> String.format(Locale.ROOT, "%.0f s", r.populateSeconds()));
+
+        md.append("\nWhere a client's time goes, in ms per case (mean; \"wait\" is waiting for the task to appear, ")
+                .append("i.e. for the job executor; \"closing jobs\" from the last completion until the process has ended):\n\n");
+        md.append("| step |");
+        results.forEach(r -> md.append(" ").append(r.database()).append(" application | ").append(r.database()).append(" bare |"));
+        md.append("\n|---|").append("---|---|".repeat(results.size())).append("\n");
+        List<String> steps = results.get(0).breakdown().keySet().stream().filter(k -> k.startsWith("app "))
+                .map(k -> k.substring(4)).toList();
+        for (String step : steps) {
+            md.append("| ").append(step).append(" |");
+            for (Result r : results) {
+                md.append(String.format(Locale.ROOT, " %.0f | %.0f |", r.breakdown().getOrDefault("app " + step, 0.0),
+                        r.breakdown().getOrDefault("bare " + step, 0.0)));
+            }
+            md.append("\n");
+        }
         return md.toString();
     }
 
