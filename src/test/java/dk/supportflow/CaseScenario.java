@@ -35,9 +35,13 @@ public class CaseScenario {
     }
 
     public static CaseReport report(String title) {
+        return report(title, "Beregn tillæg");
+    }
+
+    public static CaseReport report(String title, String component) {
         return new CaseReport(title, "Boligstøtte til en pensionist", "Åbnede sagen, valgte 'Beregn tillæg' og godkendte",
                 "At opgaven blev afsluttet", "Opgaven står stadig som åben", "Et trin tilbage i Gennemførte trin",
-                "Teknisk fejl: NullPointerException i beregning", "Beregn tillæg", CPR, "KP-778899", "BT-12",
+                "Teknisk fejl: NullPointerException i beregning", component, CPR, "KP-778899", "BT-12",
                 false, null);
     }
 
@@ -69,6 +73,21 @@ public class CaseScenario {
         assertThat(job).as("job at %s", activityId).isNotNull();
         managementService.executeJob(job.getId());
         return job;
+    }
+
+    /**
+     * Opens a case in the component as superbruger1, solves it locally in analysis with the error
+     * class and answer, shares nothing and closes it (its error pattern registered). Returns the case number.
+     */
+    public String solveAndClose(String title, String component, String errorClass, String answer) {
+        SupportCaseService.OpenedCase opened = cases.openCase(report(title, component), "superbruger1", List.of("superbrugere"));
+        complete(opened.processInstanceId(), SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
+                analysis("solvedLocally", errorClass, answer));
+        executeJob(opened.processInstanceId(), SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
+        complete(opened.processInstanceId(), SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
+                Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
+        closeCase(opened.processInstanceId());
+        return opened.caseNumber();
     }
 
     /** Runs the closing jobs of a case that has passed planKnowledgeSharing: close, then register its error pattern. */

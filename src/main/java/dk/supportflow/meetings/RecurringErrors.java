@@ -3,6 +3,7 @@ package dk.supportflow.meetings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +47,12 @@ public class RecurringErrors {
         this.userErrorWeight = userErrorWeight;
     }
 
-    /** Registers a closed case once; a retried job finds it already counted and changes nothing. */
+    /**
+     * Registers a closed case once; a retried job finds it already counted and changes nothing.
+     * A topic still open or planned for a gangmøde takes the case. After a gangmøde covered the
+     * pattern, only occurrences since that meeting count towards a new topic: the ones before it
+     * were what the meeting was about.
+     */
     @Transactional
     public Outcome registerClosedCase(String caseNumber, String component, String errorClass, Instant closedAt) {
         if (errorClass == null || occurrences.existsByCaseNumber(caseNumber)) {
@@ -54,16 +60,25 @@ public class RecurringErrors {
         }
         ErrorPattern pattern = ErrorPattern.of(component, errorClass);
         occurrences.save(new PatternOccurrence(caseNumber, pattern, closedAt));
-        List<PatternOccurrence> recent = occurrences.findInWindow(pattern.component(), pattern.errorClass(),
-                closedAt.minus(window), closedAt);
+        Optional<MeetingTopic> current = topics.findFirstByComponentAndErrorClassAndStatusIn(pattern.component(),
+                pattern.errorClass(), EnumSet.of(MeetingTopic.Status.OPEN, MeetingTopic.Status.PLANNED));
+        if (current.isPresent()) {
+            current.get().addCase(caseNumber);
+            return new Outcome(current, false);
+        }
+        Instant from = closedAt.minus(window);
+        Optional<Instant> lastCovered = topics.findFirstByComponentAndErrorClassAndStatusOrderByCoveredAtDesc(
+                pattern.component(), pattern.errorClass(), MeetingTopic.Status.COVERED).map(MeetingTopic::getCoveredAt);
+        if (lastCovered.isPresent() && lastCovered.get().isAfter(from)) {
+            from = lastCovered.get();
+        }
+        List<PatternOccurrence> recent = occurrences.findInWindow(pattern.component(), pattern.errorClass(), from, closedAt);
         if (recent.size() * weight(pattern) < threshold) {
             return new Outcome(Optional.empty(), false);
         }
-        Optional<MeetingTopic> open = topics.findFirstByComponentAndErrorClassAndStatus(pattern.component(),
-                pattern.errorClass(), MeetingTopic.Status.OPEN);
-        MeetingTopic topic = open.orElseGet(() -> new MeetingTopic(pattern, clock.instant()));
+        MeetingTopic topic = new MeetingTopic(pattern, clock.instant());
         recent.forEach(o -> topic.addCase(o.getCaseNumber()));
-        return new Outcome(Optional.of(topics.save(topic)), open.isEmpty());
+        return new Outcome(Optional.of(topics.save(topic)), true);
     }
 
     /** Occurrences of the topic's pattern in the window before and after it was covered. */
@@ -82,6 +97,10 @@ public class RecurringErrors {
     public long recentOccurrences(ErrorPattern pattern) {
         Instant now = clock.instant();
         return occurrences.findInWindow(pattern.component(), pattern.errorClass(), now.minus(window), now).size();
+    }
+
+    public Duration window() {
+        return window;
     }
 
     private int weight(ErrorPattern pattern) {

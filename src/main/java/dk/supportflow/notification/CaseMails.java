@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 public class CaseMails {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseMails.class);
-    private static final String SIGNATURE = "\n\nVenlig hilsen\nSupport (de supportberettigede brugere)\n\n"
+    public static final String SIGNATURE = "\n\nVenlig hilsen\nSupport (de supportberettigede brugere)\n\n"
             + "Denne mail er sendt automatisk af Supportflow.";
 
     private final MailOutbox outbox;

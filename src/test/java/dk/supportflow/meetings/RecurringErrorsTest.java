@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
-import dk.supportflow.cases.SupportCaseProcess.Tasks;
-import dk.supportflow.cases.SupportCaseProcess.Vars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,13 +96,8 @@ class RecurringErrorsTest {
     void closedCasesAreRegisteredByTheProcessAndTopicsAreListed() {
         // two user errors in "Beregn tillæg" (CaseScenario's component) weigh four: a topic
         for (int i = 0; i < 2; i++) {
-            var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
-            scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1",
-                    CaseScenario.analysis("solvedLocally", "userError", "Vælg ydelsen Helbredstillæg i stedet."));
-            scenario.executeJob(opened.processInstanceId(), "Task_MailAnswer");
-            scenario.complete(opened.processInstanceId(), Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
-                    Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-            scenario.closeCase(opened.processInstanceId());
+            scenario.solveAndClose("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", "Beregn tillæg", "userError",
+                    "Vælg ydelsen Helbredstillæg i stedet.");
         }
         Api api = new Api(rest);
         var response = api.getList("support1", "/api/meeting-topics");
