@@ -7,6 +7,7 @@ import dk.supportflow.cases.CaseReport;
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.MailDispatcher;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -88,6 +89,21 @@ public class CaseScenario {
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
         closeCase(opened.processInstanceId());
         return opened.caseNumber();
+    }
+
+    /** Analyses the open case as needing MinSupport and reports it there as support1. */
+    public void escalate(String processInstanceId, String minSupportNumber, String criticality, String ticketType,
+            boolean existing) {
+        complete(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
+                analysis("escalate", "technicalError", null));
+        Map<String, Object> ticket = new HashMap<>();
+        ticket.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
+        ticket.put(Vars.EXISTING_MINSUPPORT_CASE, existing);
+        ticket.put(Vars.TICKET_TYPE, ticketType);
+        ticket.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        ticket.put(Vars.CRITICALITY, criticality);
+        ticket.put(Vars.CRITICALITY_JUSTIFICATION, "Sagsbehandlerne kan ikke afslutte beregningen.");
+        complete(processInstanceId, SupportCaseProcess.Tasks.REPORT_TO_MINSUPPORT, "support1", ticket);
     }
 
     /** Runs the closing jobs of a case that has passed planKnowledgeSharing: close, then register its error pattern. */

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,10 @@ public class RecurringErrors {
 
     /** What registering a closed case led to: a topic when the pattern recurs, and whether it is new. */
     public record Outcome(Optional<MeetingTopic> topic, boolean newTopic) {
+    }
+
+    /** How often a pattern occurred in a period. */
+    public record PatternCount(String component, String errorClass, long occurrences) {
     }
 
     /** How often a pattern occurred in the window before and after its gangmøde. */
@@ -97,6 +102,11 @@ public class RecurringErrors {
     public long recentOccurrences(ErrorPattern pattern) {
         Instant now = clock.instant();
         return occurrences.findInWindow(pattern.component(), pattern.errorClass(), now.minus(window), now).size();
+    }
+
+    /** The patterns that occurred most often in the last window. */
+    public List<PatternCount> topPatterns(int limit) {
+        return occurrences.countSince(clock.instant().minus(window), Limit.of(limit));
     }
 
     public Duration window() {

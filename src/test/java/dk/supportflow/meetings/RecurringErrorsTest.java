@@ -7,9 +7,11 @@ import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -107,5 +109,41 @@ class RecurringErrorsTest {
         assertThat(listed).anyMatch(t -> "Beregn tillæg".equals(t.get("component")) && "userError".equals(t.get("errorClass"))
                 && "OPEN".equals(t.get("status")) && ((List<?>) t.get("caseNumbers")).size() >= 2);
         assertThat(api.getText("superbruger1", "/api/meeting-topics").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void afterAGangmoedeOnlyNewOccurrencesCountAndTheEffectComparesEqualWindows() {
+        String component = component();
+        List<String> before = List.of(caseNumber(), caseNumber(), caseNumber());
+        for (int i = 0; i < 3; i++) {
+            recurringErrors.registerClosedCase(before.get(i), component, "processError", T0.plus(Duration.ofDays(5L * i)));
+        }
+        MeetingTopic topic = topics.findFirstByComponentAndErrorClassAndStatusIn(component, "processError",
+                List.of(MeetingTopic.Status.OPEN)).orElseThrow();
+        Instant meeting = T0.plus(Duration.ofDays(20));
+        topic.covered(meeting);
+        topics.save(topic);
+
+        // two more soon after: with the three before the meeting that would be five, but those were covered
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "processError", meeting.plus(Duration.ofDays(3)))
+                .topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "processError", meeting.plus(Duration.ofDays(4)))
+                .topic()).isEmpty();
+        String third = caseNumber();
+        var again = recurringErrors.registerClosedCase(third, component, "processError", meeting.plus(Duration.ofDays(30)));
+        assertThat(again.newTopic()).isTrue();
+        assertThat(again.topic().orElseThrow().getCaseNumbers()).hasSize(3).contains(third).doesNotContainAnyElementsOf(before);
+        // outside the 30 days after the meeting
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", meeting.plus(Duration.ofDays(31)));
+
+        ClockUtil.setCurrentTime(Date.from(meeting.plus(Duration.ofDays(10))));
+        try {
+            assertThat(recurringErrors.effect(topic)).hasValue(new RecurringErrors.Effect(3, 3, false));
+            ClockUtil.setCurrentTime(Date.from(meeting.plus(Duration.ofDays(30))));
+            assertThat(recurringErrors.effect(topic)).hasValue(new RecurringErrors.Effect(3, 3, true));
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(recurringErrors.effect(again.topic().orElseThrow())).isEmpty();
     }
 }
