@@ -16,6 +16,9 @@ create table gangmoede (
     recorded_at         timestamp(6) with time zone
 );
 
+-- the knowledge article a case was solved with, when the supportberettiget named one
+alter table error_pattern_occurrence add column article_id bigint;
+
 -- the gangmøde a topic was chosen for (status PLANNED, then COVERED)
 alter table meeting_topic add column gangmoede_id bigint references gangmoede (id);
 

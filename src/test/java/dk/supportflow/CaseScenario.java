@@ -48,7 +48,11 @@ public class CaseScenario {
 
     /** Opens a case as superbruger1 (with a CPR number) and returns its process instance id. */
     public SupportCaseService.OpenedCase open(String title) {
-        return cases.openCase(report(title), "superbruger1", List.of("superbrugere"));
+        return open(title, "Beregn tillæg");
+    }
+
+    public SupportCaseService.OpenedCase open(String title, String component) {
+        return cases.openCase(report(title, component), "superbruger1", List.of("superbrugere"));
     }
 
     public Task task(String processInstanceId, String taskKey) {
@@ -81,7 +85,7 @@ public class CaseScenario {
      * class and answer, shares nothing and closes it (its error pattern registered). Returns the case number.
      */
     public String solveAndClose(String title, String component, String errorClass, String answer) {
-        SupportCaseService.OpenedCase opened = cases.openCase(report(title, component), "superbruger1", List.of("superbrugere"));
+        SupportCaseService.OpenedCase opened = open(title, component);
         complete(opened.processInstanceId(), SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
                 analysis("solvedLocally", errorClass, answer));
         executeJob(opened.processInstanceId(), SupportCaseProcess.Elements.TASK_MAIL_ANSWER);

@@ -119,6 +119,8 @@ public final class SupportCaseProcess {
         // knowledge sharing
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";
         public static final String SHARE_MESSAGE = "shareMessage";
+        /** The number of the knowledge article the case was solved with, if any (planKnowledgeSharing). */
+        public static final String SOLVED_WITH_ARTICLE = "solvedWithArticle";
 
         // new information on the case (CaseInformationAdded)
         public static final String INFORMATION_SOURCE = "informationSource";

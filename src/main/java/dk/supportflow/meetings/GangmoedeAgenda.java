@@ -7,7 +7,9 @@ import dk.supportflow.knowledge.SolvedCase;
 import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.privacy.Cpr;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -15,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The proposed agenda of a gangmøde: every open topic with its cases and the answers already
- * known for them (articles written from them first, else the latest answer). Built from solved
- * cases and articles, which hold no personal data; CPR-like numbers are masked all the same.
+ * known for them (the articles they were solved with or that were written from them, else the
+ * latest answer). Built from solved cases and articles, which hold no personal data; CPR-like
+ * numbers are masked all the same.
  */
 @Service
 public class GangmoedeAgenda {
@@ -71,15 +74,26 @@ public class GangmoedeAgenda {
         entry.append("\n  ").append(recurringErrors.recentOccurrences(topic.pattern())).append(" forekomster de sidste ")
                 .append(recurringErrors.window().toDays()).append(" dage. Sager: ")
                 .append(String.join(", ", topic.getCaseNumbers()));
-        List<KnowledgeArticle> written = articles.findByCaseNumberInAndRetiredAtIsNull(topic.getCaseNumbers());
-        if (!written.isEmpty()) {
-            written.forEach(a -> entry.append("\n  Artikel ").append(a.getId()).append(": ").append(a.getTitle())
+        List<KnowledgeArticle> known = knownArticles(topic);
+        if (!known.isEmpty()) {
+            known.forEach(a -> entry.append("\n  Artikel ").append(a.getId()).append(": ").append(a.getTitle())
                     .append(" – ").append(cut(a.getSolution())));
         } else {
             latestAnswer(topic).ifPresent(solved -> entry.append("\n  Kendt svar (sag ").append(solved.getCaseNumber())
                     .append("): ").append(cut(solved.getAnswer())));
         }
         return entry.toString();
+    }
+
+    /** The articles the topic's cases were solved with (most used first), then those written from its cases. */
+    private List<KnowledgeArticle> knownArticles(MeetingTopic topic) {
+        Map<Long, KnowledgeArticle> known = new LinkedHashMap<>();
+        List<Long> used = recurringErrors.articlesUsed(topic);
+        Map<Long, KnowledgeArticle> usedById = articles.findAllById(used).stream()
+                .collect(Collectors.toMap(KnowledgeArticle::getId, a -> a));
+        used.stream().map(usedById::get).filter(a -> a != null && !a.isRetired()).forEach(a -> known.put(a.getId(), a));
+        articles.findByCaseNumberInAndRetiredAtIsNull(topic.getCaseNumbers()).forEach(a -> known.putIfAbsent(a.getId(), a));
+        return List.copyOf(known.values());
     }
 
     private Optional<SolvedCase> latestAnswer(MeetingTopic topic) {

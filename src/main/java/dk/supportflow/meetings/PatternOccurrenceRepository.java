@@ -1,6 +1,7 @@
 package dk.supportflow.meetings;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +11,8 @@ import org.springframework.data.repository.query.Param;
 interface PatternOccurrenceRepository extends JpaRepository<PatternOccurrence, Long> {
 
     boolean existsByCaseNumber(String caseNumber);
+
+    List<PatternOccurrence> findByCaseNumberIn(Collection<String> caseNumbers);
 
     /** The patterns that occurred most often since then, most frequent first. */
     @Query("select new dk.supportflow.meetings.RecurringErrors$PatternCount(o.component, o.errorClass, count(o)) "

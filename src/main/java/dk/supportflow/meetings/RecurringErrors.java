@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -59,12 +63,13 @@ public class RecurringErrors {
      * were what the meeting was about.
      */
     @Transactional
-    public Outcome registerClosedCase(String caseNumber, String component, String errorClass, Instant closedAt) {
+    public Outcome registerClosedCase(String caseNumber, String component, String errorClass, Long articleId,
+            Instant closedAt) {
         if (errorClass == null || occurrences.existsByCaseNumber(caseNumber)) {
             return new Outcome(Optional.empty(), false);
         }
         ErrorPattern pattern = ErrorPattern.of(component, errorClass);
-        occurrences.save(new PatternOccurrence(caseNumber, pattern, closedAt));
+        occurrences.save(new PatternOccurrence(caseNumber, pattern, articleId, closedAt));
         Optional<MeetingTopic> current = topics.findFirstByComponentAndErrorClassAndStatusIn(pattern.component(),
                 pattern.errorClass(), EnumSet.of(MeetingTopic.Status.OPEN, MeetingTopic.Status.PLANNED));
         if (current.isPresent()) {
@@ -84,6 +89,15 @@ public class RecurringErrors {
         MeetingTopic topic = new MeetingTopic(pattern, clock.instant());
         recent.forEach(o -> topic.addCase(o.getCaseNumber()));
         return new Outcome(Optional.of(topics.save(topic)), true);
+    }
+
+    /** The knowledge articles the topic's cases were solved with, most used first. */
+    public List<Long> articlesUsed(MeetingTopic topic) {
+        return occurrences.findByCaseNumberIn(topic.getCaseNumbers()).stream().map(PatternOccurrence::getArticleId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(id -> id, LinkedHashMap::new, Collectors.counting()))
+                .entrySet().stream().sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Occurrences of the topic's pattern in the window before and after it was covered. */

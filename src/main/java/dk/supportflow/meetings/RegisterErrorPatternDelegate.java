@@ -3,6 +3,7 @@ package dk.supportflow.meetings;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.knowledge.KnowledgeSharingRules;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,6 +32,7 @@ public class RegisterErrorPatternDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         RecurringErrors.Outcome outcome = recurringErrors.registerClosedCase(execution.getProcessBusinessKey(),
                 (String) execution.getVariable(Vars.COMPONENT), (String) execution.getVariable(Vars.ERROR_CLASS),
+                KnowledgeSharingRules.articleNumber(execution.getVariable(Vars.SOLVED_WITH_ARTICLE)).orElse(null),
                 clock.instant());
         if (outcome.newTopic()) {
             runtimeService.startProcessInstanceByMessage(GangmoedeProcess.Messages.TOPIC_PROPOSED);

@@ -11,6 +11,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.knowledge.KnowledgeArticle;
+import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.platform.ClockConfig;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -74,6 +77,8 @@ class GangmoedeProcessTest {
     GangmoedeRepository meetings;
     @Autowired
     GangmoedePlanning planning;
+    @Autowired
+    KnowledgeEntries knowledge;
 
     @BeforeEach
     void noOtherRound() {
@@ -97,10 +102,25 @@ class GangmoedeProcessTest {
     void aRecurringErrorBecomesAGangmoedeWithInvitationsRecordAndCoveredTopic() throws Exception {
         String component = "Komponent " + UUID.randomUUID().toString().substring(0, 8);
         String answer = "Vælg ydelsen Helbredstillæg i stedet for Personligt tillæg.";
+        String guide = scenario.solveAndClose("Vejledning i tillæg", "Andet " + component, "processError", answer);
+        KnowledgeArticle article = knowledge.writeArticle(guide, "Sådan vælger du det rigtige tillæg",
+                "Tillæg kan ikke beregnes", null, answer, null, "support1");
         String first = scenario.solveAndClose("Kan ikke beregne tillæg", component, "userError", answer);
         assertThat(gangmoedeRounds()).isEmpty();
-        // the second user error (weight 2) reaches the threshold of 3: a new topic, and a round opens
-        String second = scenario.solveAndClose("Tillæg kan ikke beregnes", component, "userError", answer);
+
+        // the second user error (weight 2) reaches the threshold of 3: a new topic, and a round opens.
+        // Its supportberettiget names the article it was solved with.
+        var opened = scenario.open("Tillæg kan ikke beregnes", component);
+        String second = opened.caseNumber();
+        scenario.complete(opened.processInstanceId(), SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
+                CaseScenario.analysis("solvedLocally", "userError", answer));
+        scenario.executeJob(opened.processInstanceId(), SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
+        assertThatThrownBy(() -> scenario.complete(opened.processInstanceId(), SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
+                Map.of(SupportCaseProcess.Vars.SHARE_WITH_CASEWORKERS, false, SupportCaseProcess.Vars.SOLVED_WITH_ARTICLE, 999999L)))
+                .hasMessageContaining("Vidensartikel '999999' findes ikke.");
+        scenario.complete(opened.processInstanceId(), SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
+                Map.of(SupportCaseProcess.Vars.SHARE_WITH_CASEWORKERS, false, SupportCaseProcess.Vars.SOLVED_WITH_ARTICLE, article.getId()));
+        scenario.closeCase(opened.processInstanceId());
         MeetingTopic topic = topicOf(component);
         assertThat(topic.getCaseNumbers()).containsExactlyInAnyOrder(first, second);
         ProcessInstance round = gangmoedeRounds().get(0);
@@ -112,7 +132,8 @@ class GangmoedeProcessTest {
         assertThat(taskService.getIdentityLinksForTask(plan.getId())).anyMatch(l -> "supportberettigede".equals(l.getGroupId()));
         String agenda = (String) runtimeService.getVariable(round.getId(), Vars.AGENDA);
         assertThat(agenda).contains("Emne " + topic.getId() + ": " + component + " – Brugerfejl", first, second,
-                "Kendt svar", "Helbredstillæg").doesNotContain(CaseScenario.CPR);
+                "Artikel " + article.getId() + ": Sådan vælger du det rigtige tillæg – " + answer)
+                .doesNotContain(guide).doesNotContain(CaseScenario.CPR);
         assertThat((String) runtimeService.getVariable(round.getId(), Vars.TOPIC_IDS)).contains(String.valueOf(topic.getId()));
 
         // bad input: every problem in Danish, the task stays open
