@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dk.supportflow.privacy.Cpr;
@@ -98,8 +99,12 @@ public class FeedReader {
         SyndFeed feed;
         try {
             feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
-        } catch (FeedException | IOException | IllegalArgumentException e) {
-            // IllegalArgumentException: well-formed XML that is neither RSS nor Atom
+        } catch (ParsingFeedException e) {
+            throw new FeedUnavailableException("not RSS or Atom: not well-formed XML");
+        } catch (IllegalArgumentException e) {
+            // ROME's answer to well-formed XML that is neither RSS nor Atom (an HTML error page, say)
+            throw new FeedUnavailableException("not RSS or Atom: another kind of XML");
+        } catch (FeedException | IOException e) {
             throw new FeedUnavailableException("not RSS or Atom (" + e.getClass().getSimpleName() + ")");
         }
         List<FeedItem> items = new ArrayList<>();
