@@ -235,13 +235,14 @@ class DriftssideReviewTest {
     @Test
     @SuppressWarnings("unchecked")
     void aKnownErrorReachesMatchingOpenCasesCasesWaitingOnMinSupportAndNewCases() throws Exception {
-        String component = "Komponent " + word();
+        // made-up words only, so that the known error matches no other test's open case
+        String component = word() + " " + word();
         String w1 = word();
         String w2 = word();
-        String symptom = "Opgaven " + w1 + " " + w2 + " afsluttes ikke efter godkendelse";
+        String symptom = w1 + " " + w2 + " " + word();
         var matching = openCase("superbruger1", "Opgaven " + w1 + " bliver stående", "Der står " + w2 + " i feltet", component);
         var otherComponent = openCase("superbruger1", "Opgaven " + w1 + " bliver stående", "Der står " + w2 + " i feltet",
-                "Andet " + word());
+                word());
         var otherWords = openCase("superbruger1", "Brevet " + word() + " dannes ikke", "Intet brev", component);
         String minSupportNumber = "MS-" + (100000 + new java.util.Random().nextInt(800000));
         var waiting = openCase("superbruger2", "Udbetaling " + word() + " blokeret", "Ingen udbetaling", "Udbetaling");
@@ -305,10 +306,10 @@ class DriftssideReviewTest {
 
     @Test
     void aReleaseNoteThatFixesAKnownErrorTellsEveryLinkedReporterOnce() throws Exception {
-        String component = "Komponent " + word();
+        String component = word() + " " + word();
         String w1 = word();
         String w2 = word();
-        String symptom = "Beregningen " + w1 + " " + w2 + " fejler";
+        String symptom = w1 + " " + w2 + " " + word();
         var first = openCase("superbruger1", "Beregningen " + w1 + " stopper", "Fejl i " + w2, component);
         var second = openCase("superbruger2", "Beregningen " + w1 + " stopper igen", "Også " + w2, component);
         long knownErrorMessage = register("Kendt fejl: " + symptom, "Vi arbejder på det.",
@@ -319,7 +320,7 @@ class DriftssideReviewTest {
             scenario.executeJob(opened.processInstanceId(), SupportCaseProcess.Elements.TASK_REGISTER_KNOWN_ERROR);
         }
 
-        long release = register("Release 26.5: " + w1 + " rettet", "Beregningen " + w1 + " virker igen.",
+        long release = register("Release 26.5: " + w1 + " rettet", w1 + " " + w2 + " virker igen.",
                 "https://driftsside.example/kp/release/" + word());
         String releaseInstance = reviewInstance(release);
         String releaseTask = scenario.task(releaseInstance, DriftssideProcess.Tasks.REVIEW).getId();
