@@ -18,8 +18,6 @@ public interface DriftssideMessageRepository extends JpaRepository<DriftssideMes
 
     List<DriftssideMessage> findByKnownErrorIdIsNotNull();
 
-    Optional<DriftssideMessage> findFirstByKnownErrorId(Long knownErrorId);
-
     /** The release notes that fixed a known error. */
     @Query("select m from DriftssideMessage m join m.fixedKnownErrorIds k where k = :knownErrorId order by m.id")
     List<DriftssideMessage> findFixing(@Param("knownErrorId") Long knownErrorId);

@@ -69,8 +69,6 @@ public final class DriftssideProcess {
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";
         public static final String SHARE_WITH_SUPPORT = "shareWithSupport";
         public static final String SHARE_MESSAGE = "shareMessage";
-        /** shareWithCaseworkers or shareWithSupport, for the gateway. */
-        public static final String PASS_ON = "passOn";
 
         private Vars() {
         }

@@ -1,6 +1,5 @@
 package dk.supportflow.driftsside;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,8 +8,6 @@ public interface KnownErrorCaseRepository extends JpaRepository<KnownErrorCase, 
     boolean existsByKnownErrorIdAndCaseNumber(Long knownErrorId, String caseNumber);
 
     List<KnownErrorCase> findByKnownErrorIdOrderByCaseNumberAsc(Long knownErrorId);
-
-    List<KnownErrorCase> findByKnownErrorIdInOrderByCaseNumberAsc(Collection<Long> knownErrorIds);
 
     List<KnownErrorCase> findByCaseNumberOrderByLinkedAtAscIdAsc(String caseNumber);
 
