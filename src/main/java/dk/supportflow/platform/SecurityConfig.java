@@ -40,6 +40,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/minsupport/title-check").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/api/meeting-topics/**").hasAnyAuthority(SUPPORT, ADMIN)
+                        // the driftsside: the driftsansvarlige follow it, the supportberettigede keep up with it
+                        .requestMatchers("/api/driftsside/**").hasAnyAuthority(OPERATIONS, SUPPORT, ADMIN)
                         .requestMatchers("/api/reports/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/dashboard", "/api/dashboard").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
                         // the MinSupport draft may show a CPR number in clear text (minsupport.draft)
