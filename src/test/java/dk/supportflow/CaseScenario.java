@@ -7,6 +7,7 @@ import dk.supportflow.cases.CaseReport;
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.MailDispatcher;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,15 +36,23 @@ public class CaseScenario {
     }
 
     public static CaseReport report(String title) {
+        return report(title, "Beregn tillæg");
+    }
+
+    public static CaseReport report(String title, String component) {
         return new CaseReport(title, "Boligstøtte til en pensionist", "Åbnede sagen, valgte 'Beregn tillæg' og godkendte",
                 "At opgaven blev afsluttet", "Opgaven står stadig som åben", "Et trin tilbage i Gennemførte trin",
-                "Teknisk fejl: NullPointerException i beregning", "Beregn tillæg", CPR, "KP-778899", "BT-12",
+                "Teknisk fejl: NullPointerException i beregning", component, CPR, "KP-778899", "BT-12",
                 false, null);
     }
 
     /** Opens a case as superbruger1 (with a CPR number) and returns its process instance id. */
     public SupportCaseService.OpenedCase open(String title) {
-        return cases.openCase(report(title), "superbruger1", List.of("superbrugere"));
+        return open(title, "Beregn tillæg");
+    }
+
+    public SupportCaseService.OpenedCase open(String title, String component) {
+        return cases.openCase(report(title, component), "superbruger1", List.of("superbrugere"));
     }
 
     public Task task(String processInstanceId, String taskKey) {
@@ -69,6 +78,36 @@ public class CaseScenario {
         assertThat(job).as("job at %s", activityId).isNotNull();
         managementService.executeJob(job.getId());
         return job;
+    }
+
+    /**
+     * Opens a case in the component as superbruger1, solves it locally in analysis with the error
+     * class and answer, shares nothing and closes it (its error pattern registered). Returns the case number.
+     */
+    public String solveAndClose(String title, String component, String errorClass, String answer) {
+        SupportCaseService.OpenedCase opened = open(title, component);
+        complete(opened.processInstanceId(), SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
+                analysis("solvedLocally", errorClass, answer));
+        executeJob(opened.processInstanceId(), SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
+        complete(opened.processInstanceId(), SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
+                Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
+        closeCase(opened.processInstanceId());
+        return opened.caseNumber();
+    }
+
+    /** Analyses the open case as needing MinSupport and reports it there as support1. */
+    public void escalate(String processInstanceId, String minSupportNumber, String criticality, String ticketType,
+            boolean existing) {
+        complete(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
+                analysis("escalate", "technicalError", null));
+        Map<String, Object> ticket = new HashMap<>();
+        ticket.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
+        ticket.put(Vars.EXISTING_MINSUPPORT_CASE, existing);
+        ticket.put(Vars.TICKET_TYPE, ticketType);
+        ticket.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        ticket.put(Vars.CRITICALITY, criticality);
+        ticket.put(Vars.CRITICALITY_JUSTIFICATION, "Sagsbehandlerne kan ikke afslutte beregningen.");
+        complete(processInstanceId, SupportCaseProcess.Tasks.REPORT_TO_MINSUPPORT, "support1", ticket);
     }
 
     /** Runs the closing jobs of a case that has passed planKnowledgeSharing: close, then register its error pattern. */

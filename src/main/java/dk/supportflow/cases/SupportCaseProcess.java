@@ -44,6 +44,9 @@ public final class SupportCaseProcess {
         public static final String SUBPROCESS_CASE_INFORMATION = "SubProcess_CaseInformation";
         public static final String START_CASE_INFORMATION = "StartEvent_CaseInformationAdded";
         public static final String TASK_REGISTER_CASE_INFORMATION = "Task_RegisterCaseInformation";
+        public static final String SUBPROCESS_KNOWN_ERROR = "SubProcess_KnownError";
+        public static final String START_KNOWN_ERROR_REPORTED = "StartEvent_KnownErrorReported";
+        public static final String TASK_REGISTER_KNOWN_ERROR = "Task_RegisterKnownError";
 
         private Elements() {
         }
@@ -52,6 +55,8 @@ public final class SupportCaseProcess {
     public static final class Messages {
         public static final String MINSUPPORT_ANSWER_RECEIVED = "MinSupportAnswerReceived";
         public static final String CASE_INFORMATION_ADDED = "CaseInformationAdded";
+        /** A known error from the driftsside matches the case (driftsside.KnownErrorLinks); by business key. */
+        public static final String KNOWN_ERROR_REPORTED = "KnownErrorReported";
 
         private Messages() {
         }
@@ -119,11 +124,19 @@ public final class SupportCaseProcess {
         // knowledge sharing
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";
         public static final String SHARE_MESSAGE = "shareMessage";
+        /** The number of the knowledge article the case was solved with, if any (planKnowledgeSharing). */
+        public static final String SOLVED_WITH_ARTICLE = "solvedWithArticle";
 
         // new information on the case (CaseInformationAdded)
         public static final String INFORMATION_SOURCE = "informationSource";
         public static final String INFORMATION_TEXT = "informationText";
         public static final String CASE_INFORMATION = "caseInformation";
+
+        // known errors from the driftsside (KnownErrorReported, and the match at intake)
+        /** Local to the event subprocess: the id of the known error that matches the case. */
+        public static final String KNOWN_ERROR_ID = "knownErrorId";
+        /** Text: the known errors linked to the case, with workaround and link; shown on the task forms. */
+        public static final String KNOWN_ERROR_NOTICE = "knownErrorNotice";
 
         private Vars() {
         }
@@ -160,6 +173,10 @@ public final class SupportCaseProcess {
         public static final String REGISTER_ERROR_PATTERN = "registerErrorPattern";
         public static final String REGISTER_CASE_INFORMATION = "registerCaseInformation";
         public static final String MINSUPPORT_DRAFT_LISTENER = "minSupportDraftListener";
+        /** Start listener of the case: links the known errors a new case matches (driftsside.KnownErrorIntakeListener). */
+        public static final String KNOWN_ERROR_INTAKE = "knownErrorIntakeListener";
+        /** Task_RegisterKnownError (driftsside.RegisterKnownErrorDelegate). */
+        public static final String REGISTER_KNOWN_ERROR = "registerKnownError";
         /** Bean whose methods give timer durations: integrationRetryWait(), followUpInterval(criticality). */
         public static final String CASE_TIMERS = "caseTimers";
 

@@ -10,6 +10,9 @@ public interface SupportCaseRepository extends JpaRepository<SupportCase, Long> 
 
     Optional<SupportCase> findByCaseNumber(String caseNumber);
 
+    /** The cases reported since then, for the dashboard. */
+    List<SupportCase> findByCreatedAtGreaterThanEqualOrderByCreatedAtAsc(Instant from);
+
     List<SupportCase> findByCprLookupOrderByIdAsc(String cprLookup);
 
     /** The oldest closed cases whose personal data is still kept. */

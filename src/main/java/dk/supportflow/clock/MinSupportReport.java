@@ -77,6 +77,20 @@ public class MinSupportReport {
     public record OldestOpen(String caseNumber, String minSupportCaseNumber, Instant reportedAt, String age) {
     }
 
+    /** A MinSupport case still waiting for its answer, with the first of our cases that reported it. */
+    public record OpenCase(String caseNumber, String minSupportCaseNumber, String ticketType, String criticality,
+            Instant reportedAt) {
+    }
+
+    /** Every MinSupport case that waits for its answer now. */
+    @Transactional(readOnly = true)
+    public List<OpenCase> openCases() {
+        return perMinSupportCase(entries(clock.instant())).stream().filter(e -> !e.answered())
+                .map(e -> new OpenCase(e.caseNumber(), e.minSupportCaseNumber(), e.ticketType(), e.criticality(),
+                        e.reportedAt()))
+                .toList();
+    }
+
     /** One of our cases that went to MinSupport. */
     record Entry(String caseNumber, String minSupportCaseNumber, String ticketType, String criticality,
             Instant reportedAt, Duration vendorTime, boolean answered) {

@@ -17,12 +17,15 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A recurring error pattern proposed for a gangmøde, with the cases that made it recur. */
+/**
+ * A recurring error pattern proposed for a gangmøde, with the cases that made it recur. OPEN until
+ * a planner chooses it for a gangmøde (PLANNED), COVERED once that gangmøde is recorded as held.
+ */
 @Entity
 @Table(name = "meeting_topic")
 public class MeetingTopic {
 
-    public enum Status { OPEN, COVERED }
+    public enum Status { OPEN, PLANNED, COVERED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,6 +47,9 @@ public class MeetingTopic {
     @Column(name = "covered_at")
     private Instant coveredAt;
 
+    @Column(name = "gangmoede_id")
+    private Long gangmoedeId;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "meeting_topic_case", joinColumns = @JoinColumn(name = "topic_id"))
     @Column(name = "case_number")
@@ -62,6 +68,11 @@ public class MeetingTopic {
 
     void addCase(String caseNumber) {
         caseNumbers.add(caseNumber);
+    }
+
+    void planned(Long gangmoedeId) {
+        status = Status.PLANNED;
+        this.gangmoedeId = gangmoedeId;
     }
 
     void covered(Instant when) {
@@ -87,6 +98,10 @@ public class MeetingTopic {
 
     public Instant getCoveredAt() {
         return coveredAt;
+    }
+
+    public Long getGangmoedeId() {
+        return gangmoedeId;
     }
 
     public Set<String> getCaseNumbers() {

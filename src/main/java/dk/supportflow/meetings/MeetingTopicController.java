@@ -21,8 +21,10 @@ public class MeetingTopicController {
         this.recurringErrors = recurringErrors;
     }
 
-    public record TopicView(Long id, String component, String errorClass, String status, Instant createdAt,
-            Instant coveredAt, Set<String> caseNumbers, long recentOccurrences, RecurringErrors.Effect effect) {
+    /** A topic; status OPEN, PLANNED (chosen for gangmøde {@code gangmoedeId}) or COVERED. */
+    public record TopicView(Long id, String name, String component, String errorClass, String status, Instant createdAt,
+            Long gangmoedeId, Instant coveredAt, Set<String> caseNumbers, long recentOccurrences,
+            RecurringErrors.Effect effect) {
     }
 
     @GetMapping("/api/meeting-topics")
@@ -30,8 +32,9 @@ public class MeetingTopicController {
     @Transactional(readOnly = true)
     public List<TopicView> list() {
         return topics.findAllByOrderByCreatedAtDesc().stream()
-                .map(t -> new TopicView(t.getId(), t.pattern().component(), t.pattern().errorClass(), t.getStatus().name(),
-                        t.getCreatedAt(), t.getCoveredAt(), t.getCaseNumbers(), recurringErrors.recentOccurrences(t.pattern()),
+                .map(t -> new TopicView(t.getId(), GangmoedeAgenda.name(t), t.pattern().component(), t.pattern().errorClass(),
+                        t.getStatus().name(), t.getCreatedAt(), t.getGangmoedeId(), t.getCoveredAt(), t.getCaseNumbers(),
+                        recurringErrors.recentOccurrences(t.pattern()),
                         recurringErrors.effect(t).orElse(null)))
                 .toList();
     }

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One closed case counted against its error pattern. */
+/** One closed case counted against its error pattern, with the knowledge article it was solved with, if any. */
 @Entity
 @Table(name = "error_pattern_occurrence")
 class PatternOccurrence {
@@ -29,11 +29,15 @@ class PatternOccurrence {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
+    @Column(name = "article_id")
+    private Long articleId;
+
     protected PatternOccurrence() {
     }
 
-    PatternOccurrence(String caseNumber, ErrorPattern pattern, Instant occurredAt) {
+    PatternOccurrence(String caseNumber, ErrorPattern pattern, Long articleId, Instant occurredAt) {
         this.caseNumber = caseNumber;
+        this.articleId = articleId;
         this.component = pattern.component();
         this.errorClass = pattern.errorClass();
         this.occurredAt = occurredAt;
@@ -41,5 +45,9 @@ class PatternOccurrence {
 
     String getCaseNumber() {
         return caseNumber;
+    }
+
+    Long getArticleId() {
+        return articleId;
     }
 }

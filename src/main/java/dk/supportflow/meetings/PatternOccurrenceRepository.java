@@ -1,7 +1,9 @@
 package dk.supportflow.meetings;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -9,6 +11,14 @@ import org.springframework.data.repository.query.Param;
 interface PatternOccurrenceRepository extends JpaRepository<PatternOccurrence, Long> {
 
     boolean existsByCaseNumber(String caseNumber);
+
+    List<PatternOccurrence> findByCaseNumberIn(Collection<String> caseNumbers);
+
+    /** The patterns that occurred most often since then, most frequent first. */
+    @Query("select new dk.supportflow.meetings.RecurringErrors$PatternCount(o.component, o.errorClass, count(o)) "
+            + "from PatternOccurrence o where o.occurredAt > :from group by o.component, o.errorClass "
+            + "order by count(o) desc, o.component, o.errorClass")
+    List<RecurringErrors.PatternCount> countSince(@Param("from") Instant from, Limit limit);
 
     /** The occurrences of a pattern in the half-open interval (from, to]. */
     @Query("select o from PatternOccurrence o where o.component = :component and o.errorClass = :errorClass "

@@ -3,9 +3,15 @@ package dk.supportflow.meetings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +27,10 @@ public class RecurringErrors {
 
     /** What registering a closed case led to: a topic when the pattern recurs, and whether it is new. */
     public record Outcome(Optional<MeetingTopic> topic, boolean newTopic) {
+    }
+
+    /** How often a pattern occurred in a period. */
+    public record PatternCount(String component, String errorClass, long occurrences) {
     }
 
     /** How often a pattern occurred in the window before and after its gangmøde. */
@@ -46,24 +56,48 @@ public class RecurringErrors {
         this.userErrorWeight = userErrorWeight;
     }
 
-    /** Registers a closed case once; a retried job finds it already counted and changes nothing. */
+    /**
+     * Registers a closed case once; a retried job finds it already counted and changes nothing.
+     * A topic still open or planned for a gangmøde takes the case. After a gangmøde covered the
+     * pattern, only occurrences since that meeting count towards a new topic: the ones before it
+     * were what the meeting was about.
+     */
     @Transactional
-    public Outcome registerClosedCase(String caseNumber, String component, String errorClass, Instant closedAt) {
+    public Outcome registerClosedCase(String caseNumber, String component, String errorClass, Long articleId,
+            Instant closedAt) {
         if (errorClass == null || occurrences.existsByCaseNumber(caseNumber)) {
             return new Outcome(Optional.empty(), false);
         }
         ErrorPattern pattern = ErrorPattern.of(component, errorClass);
-        occurrences.save(new PatternOccurrence(caseNumber, pattern, closedAt));
-        List<PatternOccurrence> recent = occurrences.findInWindow(pattern.component(), pattern.errorClass(),
-                closedAt.minus(window), closedAt);
+        occurrences.save(new PatternOccurrence(caseNumber, pattern, articleId, closedAt));
+        Optional<MeetingTopic> current = topics.findFirstByComponentAndErrorClassAndStatusIn(pattern.component(),
+                pattern.errorClass(), EnumSet.of(MeetingTopic.Status.OPEN, MeetingTopic.Status.PLANNED));
+        if (current.isPresent()) {
+            current.get().addCase(caseNumber);
+            return new Outcome(current, false);
+        }
+        Instant from = closedAt.minus(window);
+        Optional<Instant> lastCovered = topics.findFirstByComponentAndErrorClassAndStatusOrderByCoveredAtDesc(
+                pattern.component(), pattern.errorClass(), MeetingTopic.Status.COVERED).map(MeetingTopic::getCoveredAt);
+        if (lastCovered.isPresent() && lastCovered.get().isAfter(from)) {
+            from = lastCovered.get();
+        }
+        List<PatternOccurrence> recent = occurrences.findInWindow(pattern.component(), pattern.errorClass(), from, closedAt);
         if (recent.size() * weight(pattern) < threshold) {
             return new Outcome(Optional.empty(), false);
         }
-        Optional<MeetingTopic> open = topics.findFirstByComponentAndErrorClassAndStatus(pattern.component(),
-                pattern.errorClass(), MeetingTopic.Status.OPEN);
-        MeetingTopic topic = open.orElseGet(() -> new MeetingTopic(pattern, clock.instant()));
+        MeetingTopic topic = new MeetingTopic(pattern, clock.instant());
         recent.forEach(o -> topic.addCase(o.getCaseNumber()));
-        return new Outcome(Optional.of(topics.save(topic)), open.isEmpty());
+        return new Outcome(Optional.of(topics.save(topic)), true);
+    }
+
+    /** The knowledge articles the topic's cases were solved with, most used first. */
+    public List<Long> articlesUsed(MeetingTopic topic) {
+        return occurrences.findByCaseNumberIn(topic.getCaseNumbers()).stream().map(PatternOccurrence::getArticleId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(id -> id, LinkedHashMap::new, Collectors.counting()))
+                .entrySet().stream().sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Occurrences of the topic's pattern in the window before and after it was covered. */
@@ -82,6 +116,15 @@ public class RecurringErrors {
     public long recentOccurrences(ErrorPattern pattern) {
         Instant now = clock.instant();
         return occurrences.findInWindow(pattern.component(), pattern.errorClass(), now.minus(window), now).size();
+    }
+
+    /** The patterns that occurred most often in the last window. */
+    public List<PatternCount> topPatterns(int limit) {
+        return occurrences.countSince(clock.instant().minus(window), Limit.of(limit));
+    }
+
+    public Duration window() {
+        return window;
     }
 
     private int weight(ErrorPattern pattern) {

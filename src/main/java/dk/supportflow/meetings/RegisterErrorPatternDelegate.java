@@ -3,26 +3,39 @@ package dk.supportflow.meetings;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.knowledge.KnowledgeSharingRules;
 import java.time.Clock;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Counts the closed case against its error pattern; a recurring pattern becomes a gangmøde topic. */
+/**
+ * Counts the closed case against its error pattern; a pattern that becomes a new gangmøde topic
+ * sends the message that opens a planning round (the gangmoede process decides whether one is
+ * already waiting for its planner).
+ */
 @Component(SupportCaseProcess.Beans.REGISTER_ERROR_PATTERN)
 public class RegisterErrorPatternDelegate implements JavaDelegate {
 
     private final RecurringErrors recurringErrors;
+    private final RuntimeService runtimeService;
     private final Clock clock;
 
-    public RegisterErrorPatternDelegate(RecurringErrors recurringErrors, Clock clock) {
+    public RegisterErrorPatternDelegate(RecurringErrors recurringErrors, RuntimeService runtimeService, Clock clock) {
         this.recurringErrors = recurringErrors;
+        this.runtimeService = runtimeService;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        recurringErrors.registerClosedCase(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.COMPONENT),
-                (String) execution.getVariable(Vars.ERROR_CLASS), clock.instant());
+        RecurringErrors.Outcome outcome = recurringErrors.registerClosedCase(execution.getProcessBusinessKey(),
+                (String) execution.getVariable(Vars.COMPONENT), (String) execution.getVariable(Vars.ERROR_CLASS),
+                KnowledgeSharingRules.articleNumber(execution.getVariable(Vars.SOLVED_WITH_ARTICLE)).orElse(null),
+                clock.instant());
+        if (outcome.newTopic()) {
+            runtimeService.startProcessInstanceByMessage(GangmoedeProcess.Messages.TOPIC_PROPOSED);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dk.supportflow.notification;
 
 import dk.supportflow.people.Groups;
 import dk.supportflow.people.PeopleDirectory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Service;
 public class CaseMails {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseMails.class);
-    private static final String SIGNATURE = "\n\nVenlig hilsen\nSupport (de supportberettigede brugere)\n\n"
+    public static final String SIGNATURE = "\n\nVenlig hilsen\nSupport (de supportberettigede brugere)\n\n"
+            + "Denne mail er sendt automatisk af Supportflow.";
+
+    private static final String DRIFT_SIGNATURE = "\n\nVenlig hilsen\nDe driftsansvarlige\n\n"
             + "Denne mail er sendt automatisk af Supportflow.";
 
     private final MailOutbox outbox;
@@ -99,6 +103,43 @@ public class CaseMails {
                         + "Kilde: " + source + "\n" + text + "\n\n"
                         + "Gennemgå sagen igen: noget kan have ændret sig. Informationen står også på sagens opgave i Tasklist:\n"
                         + tasklistUrl + SIGNATURE);
+    }
+
+    /** A release on the driftsside fixes the known error that the reporter's case matched. */
+    public void knownErrorFixed(String caseNumber, String title, String reporter, String knownError, String release,
+            String releaseLink) {
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Fejlen er rettet: " + title,
+                "Hej " + people.displayName(reporter) + "\n\n"
+                        + "Den fejl, du har indberettet, er en kendt fejl hos leverandøren af KP:\n" + title + "\n\n"
+                        + "Kendt fejl: " + knownError + "\n\n"
+                        + "Ifølge driftssiden er fejlen nu rettet: " + release + "\n"
+                        + (releaseLink == null ? "" : releaseLink + "\n")
+                        + "\nPrøv igen på samme måde som før. Opstår fejlen stadig, så skriv det på sagen " + caseNumber
+                        + " (svar på denne mail, eller tilføj information til sagen)." + SIGNATURE);
+    }
+
+    /**
+     * A driftsside message the driftsansvarlige pass on: to every sagsbehandler and/or every
+     * supportberettiget (each once). A known error comes with its component and workaround.
+     */
+    public void passOnDriftsbesked(String key, boolean toCaseworkers, boolean toSupport, String title, String kindName,
+            String summary, String link, String note, String component, String workaround) {
+        List<String> recipients = new ArrayList<>();
+        if (toCaseworkers) {
+            recipients.addAll(people.emailsOfGroup(Groups.SAGSBEHANDLERE));
+        }
+        if (toSupport) {
+            people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE).stream().filter(m -> !recipients.contains(m)).forEach(recipients::add);
+        }
+        send(key, recipients, "[" + key + "] Fra driftssiden: " + title,
+                "Hej alle\n\n"
+                        + (note == null || note.isBlank() ? "" : note.strip() + "\n\n")
+                        + kindName + " fra driftssiden:\n" + title + "\n\n"
+                        + (summary == null ? "" : summary + "\n\n")
+                        + (component == null ? "" : "Hvor i KP: " + component + "\n")
+                        + (workaround == null ? "" : "Sådan gør du, indtil fejlen er rettet: " + workaround + "\n\n")
+                        + (link == null ? "" : "Læs mere på driftssiden: " + link)
+                        + DRIFT_SIGNATURE);
     }
 
     private List<String> toUser(String userId) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -143,11 +145,16 @@ public class MailDispatcher {
 
     private MimeMessage message(OutboxMail mail) throws MessagingException {
         MimeMessage message = mailSender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        Optional<Mail.Attachment> attachment = mail.attachment();
+        MimeMessageHelper helper = new MimeMessageHelper(message, attachment.isPresent(), "UTF-8");
         helper.setFrom(from);
         helper.setTo(mail.getRecipient());
         helper.setSubject(mail.getSubject());
         helper.setText(mail.getBody(), false);
+        if (attachment.isPresent()) {
+            Mail.Attachment file = attachment.get();
+            helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+        }
         return message;
     }
 

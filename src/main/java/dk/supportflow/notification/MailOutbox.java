@@ -36,7 +36,11 @@ public class MailOutbox {
         String subject = Cpr.maskInText(mail.subject());
         String body = Cpr.maskInText(mail.body());
         for (String recipient : mail.recipients()) {
-            repository.save(new OutboxMail(mail.caseNumber(), recipient, subject, body, clock.instant()));
+            OutboxMail row = new OutboxMail(mail.caseNumber(), recipient, subject, body, clock.instant());
+            if (mail.attachment() != null) {
+                row.attach(mail.attachment());
+            }
+            repository.save(row);
         }
         dispatchAfterCommit();
     }

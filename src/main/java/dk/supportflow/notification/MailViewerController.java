@@ -8,10 +8,13 @@ import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.platform.IdentityAuthenticationProvider;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -86,11 +89,28 @@ public class MailViewerController {
         return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }
 
+    /** The mail's text; attachments (such as a gangmøde's calendar file) are named below it. */
     private static String text(MimeMessage message) throws MessagingException {
         try {
-            return message.getContent() instanceof String body ? body : GreenMailUtil.getBody(message);
+            StringBuilder text = new StringBuilder();
+            List<String> files = new ArrayList<>();
+            collect(message, text, files);
+            files.forEach(name -> text.append("\n\nVedhæftet: ").append(name));
+            return text.toString();
         } catch (IOException e) {
             return GreenMailUtil.getBody(message);
+        }
+    }
+
+    private static void collect(Part part, StringBuilder text, List<String> files) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            files.add(part.getFileName());
+        } else if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), text, files);
+            }
+        } else if (part.isMimeType("text/plain")) {
+            text.append(part.getContent());
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A mail written in the same transaction as the work that caused it, sent after that commits.
@@ -60,6 +61,15 @@ public class OutboxMail {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
+    @Column(name = "attachment_name")
+    private String attachmentName;
+
+    @Column(name = "attachment_type")
+    private String attachmentType;
+
+    @Column(name = "attachment_content")
+    private byte[] attachmentContent;
+
     protected OutboxMail() {
     }
 
@@ -71,6 +81,18 @@ public class OutboxMail {
         this.createdAt = createdAt;
         this.nextAttemptAt = createdAt;
         this.status = Status.PENDING;
+    }
+
+    void attach(Mail.Attachment attachment) {
+        attachmentName = attachment.fileName();
+        attachmentType = attachment.contentType();
+        attachmentContent = attachment.content();
+    }
+
+    /** The file sent along, if any. */
+    public Optional<Mail.Attachment> attachment() {
+        return attachmentName == null ? Optional.empty()
+                : Optional.of(new Mail.Attachment(attachmentName, attachmentType, attachmentContent));
     }
 
     /** Still held by the claim made at {@code claimedAt}: nobody released and re-claimed it meanwhile. */

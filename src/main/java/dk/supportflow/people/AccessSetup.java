@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.meetings.GangmoedeProcess;
+import dk.supportflow.driftsside.DriftssideProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,13 @@ public class AccessSetup implements ApplicationRunner {
         grant(SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, SupportCaseProcess.PROCESS_KEY, Permissions.READ_TASK,
                 Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
         grant(SUPPORTBERETTIGEDE, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
+        // and plan the gangmøder about recurring errors
+        grant(SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, GangmoedeProcess.PROCESS_KEY, Permissions.READ_TASK,
+                Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
+        // driftsansvarlige watch the driftsside: its watcher and review instances, and their review tasks
+        grant(DRIFTSANSVARLIGE, Resources.PROCESS_DEFINITION, DriftssideProcess.PROCESS_KEY, Permissions.READ,
+                Permissions.CREATE_INSTANCE, Permissions.READ_TASK, Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
+        grant(DRIFTSANSVARLIGE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
         groupFilter(SUPPORTBERETTIGEDE, "Supportsager", "Alle opgaver i supportsager for de supportberettigede", -5,
                 taskService.createTaskQuery().taskCandidateGroup(SUPPORTBERETTIGEDE).includeAssignedTasks());

@@ -31,7 +31,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
             ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        http.securityMatcher("/api/**", "/mails/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/mails/**", "/actuator/**", "/dashboard")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -42,7 +42,10 @@ public class SecurityConfig {
                         .requestMatchers("/api/minsupport/title-check").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/api/meeting-topics/**").hasAnyAuthority(SUPPORT, ADMIN)
+                        // the driftsside: the driftsansvarlige follow it, the supportberettigede keep up with it
+                        .requestMatchers("/api/driftsside/**").hasAnyAuthority(OPERATIONS, SUPPORT, ADMIN)
                         .requestMatchers("/api/reports/**").hasAnyAuthority(SUPPORT, ADMIN)
+                        .requestMatchers("/dashboard", "/api/dashboard").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
                         // the MinSupport draft may show a CPR number in clear text (minsupport.draft)
                         .requestMatchers("/api/cases/*/minsupport-draft").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)

@@ -287,15 +287,7 @@ class SupportCaseProcessTest {
     }
 
     private void escalate(String pi, String minSupportNumber, String criticality) {
-        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "technicalError", null));
-        Map<String, Object> report = new HashMap<>();
-        report.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
-        report.put(Vars.EXISTING_MINSUPPORT_CASE, false);
-        report.put(Vars.TICKET_TYPE, "fejlsag");
-        report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
-        report.put(Vars.CRITICALITY, criticality);
-        report.put(Vars.CRITICALITY_JUSTIFICATION, "Mange borgere venter på denne beregning.");
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
+        scenario.escalate(pi, minSupportNumber, criticality, "fejlsag", false);
         BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
     }
 

@@ -79,17 +79,8 @@ class MinSupportReportTest {
     /** Opens a case and reports it to MinSupport now. */
     private Escalated escalate(String minSupportNumber, String criticality, String ticketType, boolean existing) {
         var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
-        String pi = opened.processInstanceId();
-        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "technicalError", null));
-        Map<String, Object> ticket = new HashMap<>();
-        ticket.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
-        ticket.put(Vars.EXISTING_MINSUPPORT_CASE, existing);
-        ticket.put(Vars.TICKET_TYPE, ticketType);
-        ticket.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
-        ticket.put(Vars.CRITICALITY, criticality);
-        ticket.put(Vars.CRITICALITY_JUSTIFICATION, "Sagsbehandlerne kan ikke afslutte beregningen.");
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", ticket);
-        return new Escalated(opened.caseNumber(), pi);
+        scenario.escalate(opened.processInstanceId(), minSupportNumber, criticality, ticketType, existing);
+        return new Escalated(opened.caseNumber(), opened.processInstanceId());
     }
 
     private Escalated escalate(String minSupportNumber, String criticality) {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
-import dk.supportflow.cases.SupportCaseProcess.Tasks;
-import dk.supportflow.cases.SupportCaseProcess.Vars;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,23 +45,23 @@ class RecurringErrorsTest {
         String component = component();
         String first = caseNumber();
         String second = caseNumber();
-        assertThat(recurringErrors.registerClosedCase(first, component, "processError", T0).topic()).isEmpty();
-        assertThat(recurringErrors.registerClosedCase(second, component, "processError", T0.plus(Duration.ofDays(10))).topic())
+        assertThat(recurringErrors.registerClosedCase(first, component, "processError", null, T0).topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(second, component, "processError", null, T0.plus(Duration.ofDays(10))).topic())
                 .isEmpty();
         // another error class or component is another pattern
-        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "technicalError", T0.plus(Duration.ofDays(11)))
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "technicalError", null, T0.plus(Duration.ofDays(11)))
                 .topic()).isEmpty();
-        assertThat(recurringErrors.registerClosedCase(caseNumber(), component(), "processError", T0.plus(Duration.ofDays(11)))
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component(), "processError", null, T0.plus(Duration.ofDays(11)))
                 .topic()).isEmpty();
 
         String third = caseNumber();
-        var outcome = recurringErrors.registerClosedCase(third, component, "processError", T0.plus(Duration.ofDays(29)));
+        var outcome = recurringErrors.registerClosedCase(third, component, "processError", null, T0.plus(Duration.ofDays(29)));
         assertThat(outcome.newTopic()).isTrue();
         MeetingTopic topic = outcome.topic().orElseThrow();
         assertThat(topic.getCaseNumbers()).containsExactlyInAnyOrder(first, second, third);
 
         String fourth = caseNumber();
-        var again = recurringErrors.registerClosedCase(fourth, component, "processError", T0.plus(Duration.ofDays(30)));
+        var again = recurringErrors.registerClosedCase(fourth, component, "processError", null, T0.plus(Duration.ofDays(30)));
         assertThat(again.newTopic()).isFalse();
         assertThat(again.topic().orElseThrow().getId()).isEqualTo(topic.getId());
         assertThat(topics.findById(topic.getId()).orElseThrow().getCaseNumbers()).contains(fourth);
@@ -70,16 +70,16 @@ class RecurringErrorsTest {
     @Test
     void anOccurrenceExactlyAWindowAgoNoLongerCounts() {
         String component = component();
-        recurringErrors.registerClosedCase(caseNumber(), component, "processError", T0);
-        recurringErrors.registerClosedCase(caseNumber(), component, "processError", T0.plus(Duration.ofDays(15)));
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, T0);
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, T0.plus(Duration.ofDays(15)));
         // T0 is exactly 30 days before: outside the window (from, to]
-        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "processError",
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "processError", null,
                 T0.plus(Duration.ofDays(30))).topic()).isEmpty();
         // one second earlier it would have counted
         String other = component();
-        recurringErrors.registerClosedCase(caseNumber(), other, "processError", T0);
-        recurringErrors.registerClosedCase(caseNumber(), other, "processError", T0.plus(Duration.ofDays(15)));
-        assertThat(recurringErrors.registerClosedCase(caseNumber(), other, "processError",
+        recurringErrors.registerClosedCase(caseNumber(), other, "processError", null, T0);
+        recurringErrors.registerClosedCase(caseNumber(), other, "processError", null, T0.plus(Duration.ofDays(15)));
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), other, "processError", null,
                 T0.plus(Duration.ofDays(30)).minusSeconds(1)).topic()).isPresent();
     }
 
@@ -87,10 +87,10 @@ class RecurringErrorsTest {
     void userErrorsWeighDoubleAndRegisteringTwiceCountsOnce() {
         String component = component();
         String first = caseNumber();
-        assertThat(recurringErrors.registerClosedCase(first, component, "userError", T0).topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(first, component, "userError", null, T0).topic()).isEmpty();
         // the same case again (a retried job) changes nothing
-        assertThat(recurringErrors.registerClosedCase(first, component, "userError", T0.plusSeconds(60)).topic()).isEmpty();
-        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "userError", T0.plus(Duration.ofDays(3)))
+        assertThat(recurringErrors.registerClosedCase(first, component, "userError", null, T0.plusSeconds(60)).topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "userError", null, T0.plus(Duration.ofDays(3)))
                 .topic()).isPresent();
     }
 
@@ -98,13 +98,8 @@ class RecurringErrorsTest {
     void closedCasesAreRegisteredByTheProcessAndTopicsAreListed() {
         // two user errors in "Beregn tillæg" (CaseScenario's component) weigh four: a topic
         for (int i = 0; i < 2; i++) {
-            var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
-            scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1",
-                    CaseScenario.analysis("solvedLocally", "userError", "Vælg ydelsen Helbredstillæg i stedet."));
-            scenario.executeJob(opened.processInstanceId(), "Task_MailAnswer");
-            scenario.complete(opened.processInstanceId(), Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
-                    Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-            scenario.closeCase(opened.processInstanceId());
+            scenario.solveAndClose("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", "Beregn tillæg", "userError",
+                    "Vælg ydelsen Helbredstillæg i stedet.");
         }
         Api api = new Api(rest);
         var response = api.getList("support1", "/api/meeting-topics");
@@ -114,5 +109,41 @@ class RecurringErrorsTest {
         assertThat(listed).anyMatch(t -> "Beregn tillæg".equals(t.get("component")) && "userError".equals(t.get("errorClass"))
                 && "OPEN".equals(t.get("status")) && ((List<?>) t.get("caseNumbers")).size() >= 2);
         assertThat(api.getText("superbruger1", "/api/meeting-topics").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void afterAGangmoedeOnlyNewOccurrencesCountAndTheEffectComparesEqualWindows() {
+        String component = component();
+        List<String> before = List.of(caseNumber(), caseNumber(), caseNumber());
+        for (int i = 0; i < 3; i++) {
+            recurringErrors.registerClosedCase(before.get(i), component, "processError", null, T0.plus(Duration.ofDays(5L * i)));
+        }
+        MeetingTopic topic = topics.findFirstByComponentAndErrorClassAndStatusIn(component, "processError",
+                List.of(MeetingTopic.Status.OPEN)).orElseThrow();
+        Instant meeting = T0.plus(Duration.ofDays(20));
+        topic.covered(meeting);
+        topics.save(topic);
+
+        // two more soon after: with the three before the meeting that would be five, but those were covered
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, meeting.plus(Duration.ofDays(3)))
+                .topic()).isEmpty();
+        assertThat(recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, meeting.plus(Duration.ofDays(4)))
+                .topic()).isEmpty();
+        String third = caseNumber();
+        var again = recurringErrors.registerClosedCase(third, component, "processError", null, meeting.plus(Duration.ofDays(30)));
+        assertThat(again.newTopic()).isTrue();
+        assertThat(again.topic().orElseThrow().getCaseNumbers()).hasSize(3).contains(third).doesNotContainAnyElementsOf(before);
+        // outside the 30 days after the meeting
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, meeting.plus(Duration.ofDays(31)));
+
+        ClockUtil.setCurrentTime(Date.from(meeting.plus(Duration.ofDays(10))));
+        try {
+            assertThat(recurringErrors.effect(topic)).hasValue(new RecurringErrors.Effect(3, 3, false));
+            ClockUtil.setCurrentTime(Date.from(meeting.plus(Duration.ofDays(30))));
+            assertThat(recurringErrors.effect(topic)).hasValue(new RecurringErrors.Effect(3, 3, true));
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(recurringErrors.effect(again.topic().orElseThrow())).isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.TestSmtpServer;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The newcomer's setup: no spring.mail.host, so mails go to the embedded SMTP server and can be
@@ -39,6 +41,10 @@ class EmbeddedMailViewerTest {
     TestRestTemplate rest;
     @Autowired
     CaseScenario scenario;
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void mailsSentWithoutAConfiguredSmtpServerCanBeReadAtMails() {
@@ -58,5 +64,13 @@ class EmbeddedMailViewerTest {
         assertThat(api.getText("admin", "/mails").getBody()).contains(subject);
         assertThat(api.getText("superbruger2", "/mails").getBody()).doesNotContain(subject).contains("Ingen mails endnu");
         assertThat(api.getText(null, "/mails").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        // a mail with an attachment: its text, and the file named below it
+        transactions.executeWithoutResult(status -> outbox.enqueue(new Mail(null, List.of("sagsbehandler1@kommune.example"),
+                "Invitation: Gangmøde", "Hej alle\n\nVi holder et kort gangmøde.",
+                new Mail.Attachment("gangmoede.ics", "text/calendar; charset=UTF-8", "BEGIN:VCALENDAR".getBytes()))));
+        scenario.dispatchMails();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.getText("sagsbehandler1", "/mails").getBody())
+                .contains("Vi holder et kort gangmøde.", "Vedhæftet: gangmoede.ics").doesNotContain("BEGIN:VCALENDAR"));
     }
 }

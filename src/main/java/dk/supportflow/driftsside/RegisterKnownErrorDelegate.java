@@ -1,0 +1,54 @@
+package dk.supportflow.driftsside;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.knowledge.KnownError;
+import dk.supportflow.knowledge.KnownErrorRepository;
+import dk.supportflow.notification.CaseMails;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_RegisterKnownError} of {@code supportCase} (message {@code KnownErrorReported}): a
+ * known error from the driftsside matches the open case. It goes into the case's information log,
+ * onto the task forms ({@code knownErrorNotice}, "Kendt fejl på driftssiden") and to the
+ * supportberettiget who has the case.
+ */
+@Component(SupportCaseProcess.Beans.REGISTER_KNOWN_ERROR)
+public class RegisterKnownErrorDelegate implements JavaDelegate {
+
+    static final String SOURCE = "Driftssiden (kendt fejl)";
+
+    private final KnownErrorRepository knownErrors;
+    private final KnownErrorLinks links;
+    private final SupportCaseService supportCases;
+    private final CaseMails mails;
+
+    public RegisterKnownErrorDelegate(KnownErrorRepository knownErrors, KnownErrorLinks links,
+            SupportCaseService supportCases, CaseMails mails) {
+        this.knownErrors = knownErrors;
+        this.links = links;
+        this.supportCases = supportCases;
+        this.mails = mails;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = execution.getProcessBusinessKey();
+        KnownError knownError = knownErrors.findById(((Number) execution.getVariable(Vars.KNOWN_ERROR_ID)).longValue())
+                .orElseThrow();
+        String text = "Sagen ligner en kendt fejl på driftssiden: " + knownError.getSymptom()
+                + (knownError.getComponent() == null ? "" : " (" + knownError.getComponent() + ")")
+                + "\nMidlertidig løsning: " + knownError.getWorkaround()
+                + (knownError.getSourceLink() == null ? "" : "\nDriftssiden: " + knownError.getSourceLink());
+        String log = supportCases.recordInformation(caseNumber, SOURCE, text);
+        execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
+        execution.getProcessInstance().setVariable(Vars.KNOWN_ERROR_NOTICE, links.notice(caseNumber));
+        mails.informationAdded(caseNumber, (String) execution.getVariable(Vars.TITLE),
+                Optional.ofNullable((String) execution.getVariable(Vars.CASE_HANDLER)), SOURCE, text);
+    }
+}

@@ -1,0 +1,35 @@
+package dk.supportflow.meetings;
+
+import static dk.supportflow.meetings.GangmoedeProcess.Tasks;
+import static dk.supportflow.meetings.GangmoedeProcess.Vars;
+
+import dk.supportflow.cases.TaskInput;
+import dk.supportflow.cases.TaskRules;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Completion rules of the gangmøde tasks: a plan that can be sent, a record of who came and what was agreed. */
+@Component
+public class GangmoedeRules implements TaskRules {
+
+    private final MeetingPlans plans;
+
+    public GangmoedeRules(MeetingPlans plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public Set<String> taskKeys() {
+        return Set.of(Tasks.PLAN, Tasks.RECORD);
+    }
+
+    @Override
+    public void check(String taskKey, TaskInput input) {
+        if (Tasks.PLAN.equals(taskKey)) {
+            plans.read(input::text).problems().forEach(input::problem);
+        } else {
+            input.requireText(Vars.ATTENDEES, TaskInput.MAX_TEXT, "Skriv, hvem der deltog.");
+            input.requireText(Vars.AGREEMENTS, TaskInput.MAX_TEXT, "Skriv, hvad I aftalte.");
+        }
+    }
+}
