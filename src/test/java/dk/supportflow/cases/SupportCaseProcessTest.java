@@ -4,6 +4,9 @@ import static dk.supportflow.CaseScenario.analysis;
 import static dk.supportflow.cases.SupportCaseProcess.Elements;
 import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.ReceivedMails.recipient;
+import static dk.supportflow.ReceivedMails.subject;
+import static dk.supportflow.ReceivedMails.subjectStartsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,10 +14,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dk.supportflow.CaseScenario;
+import dk.supportflow.ReceivedMails;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
 import dk.supportflow.knowledge.SolvedCaseRepository;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,7 +167,7 @@ class SupportCaseProcessTest {
         }
         MimeMessage[] reminders = Arrays.stream(mailsAbout(opened.caseNumber(), 5))
                 .filter(m -> subject(m).contains("Følg op")).toArray(MimeMessage[]::new);
-        assertThat(Arrays.stream(reminders).map(this::recipient))
+        assertThat(Arrays.stream(reminders).map(ReceivedMails::recipient))
                 .containsExactlyInAnyOrder("support1@kommune.example", "support2@kommune.example",
                         "support1@kommune.example", "support2@kommune.example");
         assertThat(reminders[0].getSubject()).isEqualTo("[" + opened.caseNumber() + "] Følg op på MinSupport-sag MS-100200");
@@ -306,25 +309,7 @@ class SupportCaseProcessTest {
     /** The mails about one case, once at least {@code expected} of them have arrived. */
     private MimeMessage[] mailsAbout(String caseNumber, int expected) throws InterruptedException {
         scenario.dispatchMails();
-        long deadline = System.currentTimeMillis() + 10_000;
-        MimeMessage[] mails;
-        do {
-            mails = Arrays.stream(smtp.getReceivedMessages())
-                    .filter(m -> subject(m).startsWith("[" + caseNumber + "]")).toArray(MimeMessage[]::new);
-            if (mails.length >= expected) {
-                return mails;
-            }
-            Thread.sleep(50);
-        } while (System.currentTimeMillis() < deadline);
-        return mails;
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ReceivedMails.await(smtp, subjectStartsWith("[" + caseNumber + "]"), expected).toArray(MimeMessage[]::new);
     }
 
     private MimeMessage single(MimeMessage[] mails, String recipient, String subjectPart) {
@@ -332,14 +317,6 @@ class SupportCaseProcessTest {
                 .filter(m -> recipient.equals(recipient(m)) && subject(m).contains(subjectPart)).toList();
         assertThat(matching).as("mails to %s about '%s'", recipient, subjectPart).hasSize(1);
         return matching.get(0);
-    }
-
-    private String recipient(MimeMessage mail) {
-        try {
-            return mail.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String body(MimeMessage mail) {

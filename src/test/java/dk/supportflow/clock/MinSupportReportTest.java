@@ -1,6 +1,5 @@
 package dk.supportflow.clock;
 
-import static dk.supportflow.CaseScenario.analysis;
 import static dk.supportflow.cases.SupportCaseProcess.Elements;
 import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;

@@ -2,6 +2,8 @@ package dk.supportflow.driftsside;
 
 import static dk.supportflow.driftsside.DriftssideProcess.Elements;
 import static dk.supportflow.driftsside.DriftssideProcess.Vars;
+import static dk.supportflow.ReceivedMails.recipient;
+import static dk.supportflow.ReceivedMails.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,6 @@ import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.notification.OutboxMail;
 import dk.supportflow.notification.OutboxMailRepository;
-import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -169,21 +170,6 @@ class DriftssideReviewTest {
         return recipients;
     }
 
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String recipient(MimeMessage mail) {
-        try {
-            return mail.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.CaseScenario;
+import dk.supportflow.ReceivedMails;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
 import dk.supportflow.cases.SupportCaseProcess;
@@ -28,7 +29,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -252,24 +252,11 @@ class GangmoedeProcessTest {
         return topics.findAll().stream().filter(t -> t.pattern().component().equals(component)).findFirst().orElseThrow();
     }
 
-    /** The invitations to the gangmøde on the day, once at least {@code expected} have arrived (sending runs in the background). */
-    private static List<MimeMessage> invitationsFor(LocalDate day, int expected) throws Exception {
+    /** The invitations to the gangmøde on the day, once at least {@code expected} have arrived. */
+    private static List<MimeMessage> invitationsFor(LocalDate day, int expected) throws InterruptedException {
         String date = GangmoedeMails.DAY.format(day);
-        long deadline = System.currentTimeMillis() + 10_000;
-        List<MimeMessage> found;
-        do {
-            found = new ArrayList<>();
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getSubject().startsWith("Invitation: Gangmøde") && message.getSubject().contains(date)) {
-                    found.add(message);
-                }
-            }
-            if (found.size() >= expected) {
-                return found;
-            }
-            Thread.sleep(50);
-        } while (System.currentTimeMillis() < deadline);
-        return found;
+        return ReceivedMails.await(smtp, mail -> ReceivedMails.subject(mail).startsWith("Invitation: Gangmøde")
+                && ReceivedMails.subject(mail).contains(date), expected);
     }
 
     private static Calendar calendarOf(MimeMessage message) throws Exception {

@@ -7,6 +7,8 @@ import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toMap;
+import static dk.supportflow.ReceivedMails.recipient;
+import static dk.supportflow.ReceivedMails.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -17,8 +19,6 @@ import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -441,19 +441,4 @@ class MailDeliveryTest {
                 .collect(groupingBy(mail -> recipient(mail) + " | " + subject(mail), counting()));
     }
 
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String recipient(MimeMessage mail) {
-        try {
-            return mail.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

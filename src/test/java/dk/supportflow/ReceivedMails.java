@@ -1,0 +1,52 @@
+package dk.supportflow;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Reading what the tests' SMTP server received; sending runs in the background, so tests wait for it. */
+public final class ReceivedMails {
+
+    private static final long WAIT_MILLIS = 10_000;
+
+    private ReceivedMails() {
+    }
+
+    /** The received mails that match, once at least {@code expected} of them have arrived (or the wait is over). */
+    public static List<MimeMessage> await(GreenMailExtension smtp, Predicate<MimeMessage> which, int expected)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        List<MimeMessage> found;
+        do {
+            found = Arrays.stream(smtp.getReceivedMessages()).filter(which).toList();
+            if (found.size() >= expected) {
+                return found;
+            }
+            Thread.sleep(50);
+        } while (System.currentTimeMillis() < deadline);
+        return found;
+    }
+
+    public static Predicate<MimeMessage> subjectStartsWith(String start) {
+        return mail -> subject(mail).startsWith(start);
+    }
+
+    public static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String recipient(MimeMessage mail) {
+        try {
+            return mail.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
