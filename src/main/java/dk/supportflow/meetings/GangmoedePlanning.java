@@ -48,9 +48,7 @@ public class GangmoedePlanning {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Gangmoede gangmoede = meetings.save(new Gangmoede(processInstanceId,
-                new MeetingPlan(plan.startsAt(), plan.endsAt(), masked(plan.place()), plan.onlineLink(), plan.topicIds()),
-                plannedBy));
+        Gangmoede gangmoede = meetings.save(new Gangmoede(processInstanceId, plan, plannedBy));
         List<MeetingTopic> chosen = topics.findAllById(plan.topicIds()).stream()
                 .filter(t -> t.getStatus() == MeetingTopic.Status.OPEN).toList();
         chosen.forEach(t -> t.planned(gangmoede.getId()));

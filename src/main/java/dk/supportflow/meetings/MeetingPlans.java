@@ -3,6 +3,7 @@ package dk.supportflow.meetings;
 import static dk.supportflow.meetings.GangmoedeProcess.Vars;
 
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.privacy.Cpr;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -52,7 +54,8 @@ public class MeetingPlans {
         LocalTime time = parse(variables.apply(Vars.MEETING_TIME), LocalTime::parse, "Vælg, hvornår mødet begynder.",
                 "Klokkeslættet skal skrives som tt:mm.", problems);
         int minutes = minutes(variables.apply(Vars.DURATION_MINUTES), problems);
-        String place = text(variables.apply(Vars.PLACE));
+        // the place goes into every invitation: no CPR-like number in it
+        String place = Optional.ofNullable(text(variables.apply(Vars.PLACE))).map(Cpr::maskInText).orElse(null);
         String link = text(variables.apply(Vars.ONLINE_LINK));
         if (place == null && link == null) {
             problems.add("Skriv, hvor mødet holdes, eller et link til et onlinemøde.");
