@@ -79,6 +79,8 @@ class GangmoedeProcessTest {
     GangmoedePlanning planning;
     @Autowired
     KnowledgeEntries knowledge;
+    @Autowired
+    MeetingPlans plans;
 
     @BeforeEach
     void noOtherRound() {
@@ -209,6 +211,16 @@ class GangmoedeProcessTest {
         assertThat(held2.getStatus()).isEqualTo(Gangmoede.Status.HELD);
         assertThat(held2.getPlannedBy()).isEqualTo("support1");
         assertThat(held2.getAttendees()).isEqualTo("Anna, Bo og Carl");
+    }
+
+    @Test
+    void aCprNumberTypedIntoThePlaceNeverReachesTheInvitations() {
+        LocalDate day = LocalDate.now(ClockConfig.ZONE).plusDays(7);
+        Map<String, Object> form = Map.of(Vars.MEETING_DATE, day.toString(), Vars.MEETING_TIME, "10:00",
+                Vars.DURATION_MINUTES, 15L, Vars.PLACE, "Mødelokale 2 (spørg om " + CaseScenario.CPR + ")");
+        MeetingPlan plan = plans.read(form::get).plan();
+        assertThat(plan.place()).startsWith("Mødelokale 2").doesNotContain(CaseScenario.CPR);
+        assertThat(plan.startsAt()).isEqualTo(day.atTime(10, 0).atZone(ClockConfig.ZONE).toInstant());
     }
 
     @Test
