@@ -1,16 +1,16 @@
 package dk.supportflow.cases;
 
+import dk.supportflow.platform.UserInputRefused;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
  * Complete listener on every user task: applies the task's rules and refuses the completion
  * with a Danish message when something is missing or wrong. The task then stays open with what
- * was entered (Tasklist keeps the form and shows the message; Camunda's REST API wraps it in a 500
- * whose body carries the Danish reason).
+ * was entered; Tasklist keeps the form and shows the message, and the engine REST APIs answer
+ * 400 with only the message.
  */
 @Component(SupportCaseProcess.Beans.TASK_COMPLETION_VALIDATOR)
 public class TaskCompletionValidator implements TaskListener {
@@ -27,7 +27,7 @@ public class TaskCompletionValidator implements TaskListener {
         TaskInput input = new TaskInput(task);
         rules.stream().filter(r -> r.taskKeys().contains(key)).forEach(r -> r.check(key, input));
         if (!input.problems().isEmpty()) {
-            throw new BadUserRequestException("Opgaven kan ikke afsluttes endnu: " + String.join(" ", input.problems()));
+            throw new UserInputRefused("Opgaven kan ikke afsluttes endnu: " + String.join(" ", input.problems()));
         }
     }
 }

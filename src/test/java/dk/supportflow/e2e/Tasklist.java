@@ -151,7 +151,7 @@ final class Tasklist implements AutoCloseable {
         press(completeButton());
         return wait.until(d -> {
             String text = notifications();
-            return text.contains("error") || text.contains("fejl") ? text : null;
+            return text.contains("Opgaven kan ikke afsluttes") ? text : null;
         });
     }
 
