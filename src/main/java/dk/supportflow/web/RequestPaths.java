@@ -35,7 +35,8 @@ public final class RequestPaths {
         return !context.equals("/") && path.startsWith(context + "/") ? path.substring(context.length()) : path;
     }
 
-    static String normalise(String rawPath) {
+    /** A raw path (as sent, or as configured) normalised the same way. */
+    public static String normalise(String rawPath) {
         String path = rawPath == null ? "" : rawPath;
         for (int round = 0; round < MAX_DECODING_ROUNDS; round++) {
             String decoded = decode(path.replaceAll(";[^/]*", ""));
