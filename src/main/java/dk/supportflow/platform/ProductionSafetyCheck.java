@@ -12,7 +12,7 @@ import org.springframework.core.env.Profiles;
 /**
  * In the {@code prod} profile, refuses to start (before any database is touched) when the
  * installation still has what only belongs on a developer's machine: demo users, an H2
- * database, missing or default administrator credentials, the development CPR keys.
+ * database, missing or default administrator credentials, the development CPR and attachment keys.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 
@@ -20,6 +20,8 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
     static final String DEVELOPMENT_CPR_KEY = "c3VwcG9ydGZsb3ctbG9jYWwtZGV2LWtleS0zMmJ5dGU=";
     /** The CPR lookup key in application.yaml: with it, anyone could compute the lookup value of a CPR number. */
     static final String DEVELOPMENT_CPR_LOOKUP_KEY = "c3VwcG9ydGZsb3ctbG9jYWwtZGV2LWxvb2t1cC1rZXk=";
+    /** The attachment key in application.yaml: public too. */
+    static final String DEVELOPMENT_ATTACHMENT_KEY = "c3VwcG9ydGZsb3ctbG9jYWwtZGV2LWF0dGFjaC1rZXk=";
     static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeme");
     static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -60,6 +62,10 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
         String lookupKey = environment.getProperty("supportflow.privacy.cpr-lookup-key", "");
         if (lookupKey.isBlank() || lookupKey.equals(DEVELOPMENT_CPR_LOOKUP_KEY)) {
             problems.add("set a CPR lookup key of your own (SUPPORTFLOW_PRIVACY_CPR_LOOKUP_KEY)");
+        }
+        String attachmentKey = environment.getProperty("supportflow.privacy.attachment-key", "");
+        if (attachmentKey.isBlank() || attachmentKey.equals(DEVELOPMENT_ATTACHMENT_KEY)) {
+            problems.add("set an attachment encryption key of your own (SUPPORTFLOW_PRIVACY_ATTACHMENT_KEY)");
         }
         return problems;
     }

@@ -1,18 +1,20 @@
 package dk.supportflow.privacy;
 
+import dk.supportflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Finding and erasing a citizen's data by CPR number. Administrators only (SecurityConfig);
- * every call is audited in {@code privacy_audit}.
+ * every call is audited in {@code privacy_audit}. The CPR number comes in the request body,
+ * never in the URL, where access logs, proxies and browser histories would keep it.
  */
 @RestController
 @RequestMapping("/api/privacy/citizens")
@@ -25,16 +27,20 @@ public class PrivacyController {
         this.citizenData = citizenData;
     }
 
+    /** The citizen, by CPR number (checked by CitizenData, so that a bad one is never repeated). */
+    public record Citizen(String cpr) {
+    }
+
     public record Found(int casesFound, List<String> caseNumbers) {
     }
 
     public record Erased(int casesErased, List<String> caseNumbers) {
     }
 
-    @GetMapping("/{cpr}")
+    @PostMapping("/search")
     @Operation(summary = "Sagerne, der har oplysninger om borgeren med dette CPR-nummer")
-    public Found find(@PathVariable String cpr, Authentication user) {
-        List<String> caseNumbers = citizenData.find(cpr, user.getName());
+    public Found find(@RequestBody Citizen citizen, Authentication user) {
+        List<String> caseNumbers = citizenData.find(citizen.cpr(), user.getName());
         return new Found(caseNumbers.size(), caseNumbers);
     }
 
@@ -42,10 +48,20 @@ public class PrivacyController {
      * 200 also when no case holds the number (casesErased 0): erasure is idempotent, and a
      * repeated request must not fail because the first one succeeded.
      */
-    @DeleteMapping("/{cpr}")
+    @PostMapping("/erase")
     @Operation(summary = "Slet borgerens CPR-nummer og oplysninger på alle sager; åbne sager kører videre")
-    public Erased erase(@PathVariable String cpr, Authentication user) {
-        List<String> caseNumbers = citizenData.erase(cpr, user.getName());
+    public Erased erase(@RequestBody Citizen citizen, Authentication user) {
+        List<String> caseNumbers = citizenData.erase(citizen.cpr(), user.getName());
         return new Erased(caseNumbers.size(), caseNumbers);
+    }
+
+    /**
+     * The former paths, which took the CPR number in the URL: 404 with every method, answered
+     * here so that the error page does not repeat the URL, and with it the number.
+     */
+    @Hidden
+    @RequestMapping({"/{formerCpr}", "/{formerCpr}/**"})
+    public void formerPaths() {
+        throw ApiException.notFound("Adressen findes ikke. CPR-nummeret sendes nu i forespørgslens indhold.");
     }
 }

@@ -43,6 +43,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        var tooLarge = RequestSizeLimit.causeOf(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ApiError.of(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.get().getMessage()));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return badRequest(List.of(new ApiError.FieldError(unknown.getPropertyName(),

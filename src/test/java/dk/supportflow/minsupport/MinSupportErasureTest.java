@@ -57,7 +57,7 @@ class MinSupportErasureTest {
         assertThat(attachments.list(opened.caseNumber(), "support1", true)).hasSize(1);
 
         Api api = new Api(rest);
-        assertThat(api.delete("admin", "/api/privacy/citizens/" + CITIZEN).getBody()).containsEntry("casesErased", 1);
+        assertThat(api.post("admin", "/api/privacy/citizens/erase", "{\"cpr\": \"" + CITIZEN + "\"}").getBody()).containsEntry("casesErased", 1);
 
         assertThat(attachments.list(opened.caseNumber(), "support1", true)).isEmpty();
         assertThat(runtimeService.getVariable(opened.processInstanceId(), Vars.MINSUPPORT_DRAFT))

@@ -19,7 +19,8 @@ class ProductionSafetyCheckTest {
             "supportflow.admin.id", "kp-admin",
             "supportflow.admin.password", "k7#Lq9!vTz2mWx",
             "supportflow.privacy.cpr-key", "bm90LXRoZS1kZXYta2V5LWJ1dC0zMi1ieXRlcy1sb25n",
-            "supportflow.privacy.cpr-lookup-key", "bm90LXRoZS1kZXYtbG9va3VwLWtleS0zMi1ieXRlcyE=");
+            "supportflow.privacy.cpr-lookup-key", "bm90LXRoZS1kZXYtbG9va3VwLWtleS0zMi1ieXRlcyE=",
+            "supportflow.privacy.attachment-key", "bm90LXRoZS1kZXYtYXR0YWNobWVudC1rZXktMzJieXQ=");
 
     private static StandardEnvironment environment(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(SAFE);
@@ -54,6 +55,10 @@ class ProductionSafetyCheckTest {
                 ProductionSafetyCheck.DEVELOPMENT_CPR_LOOKUP_KEY)))).singleElement().asString().contains("CPR lookup key");
         assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.privacy.cpr-lookup-key", ""))))
                 .singleElement().asString().contains("CPR lookup key");
+        assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.privacy.attachment-key",
+                ProductionSafetyCheck.DEVELOPMENT_ATTACHMENT_KEY)))).singleElement().asString().contains("attachment encryption key");
+        assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.privacy.attachment-key", ""))))
+                .singleElement().asString().contains("attachment encryption key");
     }
 
     @Test

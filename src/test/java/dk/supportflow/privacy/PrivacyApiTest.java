@@ -29,13 +29,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Finding and erasing a citizen's data through {@code /api/privacy/citizens/{cpr}}: who may,
- * what is erased (closed and running cases), that a running case goes on, and the audit trail.
+ * Finding and erasing a citizen's data through {@code /api/privacy/citizens/search} and
+ * {@code .../erase} (the CPR number in the body): who may, what is erased (closed and running
+ * cases), that a running case goes on, and the audit trail.
  * Uses CPR numbers of its own, so the cases of other tests are never touched.
  */
 @SupportflowTest
@@ -46,6 +51,8 @@ class PrivacyApiTest {
     static final String OTHER_CITIZEN = "030381-2206";
     /** The citizen's number as it may appear anywhere: with or without the hyphen. */
     static final Pattern CITIZEN_DIGITS = Pattern.compile("241165-?3318");
+    /** Only the old-path test uses it, so that no other test's erasure touches its case. */
+    static final String CITIZEN_IN_URL = "280576-3318";
     static final String PLACEHOLDER = CasePersonalData.ERASURE_PLACEHOLDER;
 
     @RegisterExtension
@@ -90,13 +97,13 @@ class PrivacyApiTest {
         assertThat(sentMails(running.get("caseNumber"))).isNotEmpty();
         long auditRowsBefore = auditRows();
 
-        ResponseEntity<Map> found = api.get("admin", "/api/privacy/citizens/" + CITIZEN);
+        ResponseEntity<Map> found = search("admin", CITIZEN);
         assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(found.getBody()).containsEntry("casesFound", 2);
         assertThat((List<String>) found.getBody().get("caseNumbers"))
                 .containsExactly(closed.get("caseNumber"), running.get("caseNumber"));
 
-        ResponseEntity<Map> erased = api.delete("admin", "/api/privacy/citizens/" + CITIZEN);
+        ResponseEntity<Map> erased = erase("admin", CITIZEN);
         assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(erased.getBody()).containsEntry("casesErased", 2);
         assertThat((List<String>) erased.getBody().get("caseNumbers"))
@@ -132,9 +139,9 @@ class PrivacyApiTest {
         assertThat(solvedCases.findByCaseNumber(running.get("caseNumber"))).isPresent();
 
         // idempotent: nothing is left to find or erase
-        assertThat(api.delete("admin", "/api/privacy/citizens/" + CITIZEN).getBody())
+        assertThat(erase("admin", CITIZEN).getBody())
                 .containsEntry("casesErased", 0).containsEntry("caseNumbers", List.of());
-        assertThat(api.get("admin", "/api/privacy/citizens/" + CITIZEN).getBody()).containsEntry("casesFound", 0);
+        assertThat(search("admin", CITIZEN).getBody()).containsEntry("casesFound", 0);
 
         List<Map<String, Object>> audit = jdbc.queryForList(
                 "select actor, action, case_count, case_numbers from privacy_audit order by id offset ? rows", auditRowsBefore);
@@ -155,13 +162,13 @@ class PrivacyApiTest {
         var opened = open(OTHER_CITIZEN, "Adgangsprøve " + System.nanoTime());
         long auditRowsBefore = auditRows();
         for (String user : List.of("support1", "superbruger1", "sagsbehandler1", "drift1")) {
-            for (ResponseEntity<Map> response : List.of(api.get(user, "/api/privacy/citizens/" + OTHER_CITIZEN),
-                    api.delete(user, "/api/privacy/citizens/" + OTHER_CITIZEN))) {
+            for (ResponseEntity<Map> response : List.of(search(user, OTHER_CITIZEN),
+                    erase(user, OTHER_CITIZEN))) {
                 assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
                 assertThat(response.getBody()).containsEntry("message", "Du har ikke adgang til denne funktion.");
             }
         }
-        assertThat(api.delete(null, "/api/privacy/citizens/" + OTHER_CITIZEN).getStatusCode())
+        assertThat(erase(null, OTHER_CITIZEN).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(api.get("admin", "/api/cases/" + opened.get("caseNumber")).getBody()).containsEntry("cpr", "030381-xxxx");
         assertThat(auditRows()).isEqualTo(auditRowsBefore);
@@ -171,12 +178,17 @@ class PrivacyApiTest {
     void aMalformedCprIsRefusedWithADanishMessageAndNothingIsLookedUp() {
         long auditRowsBefore = auditRows();
         for (String bad : List.of("99", "2411653318", "321265-3318", "241365-3318", "24116a-3318")) {
-            for (ResponseEntity<Map> response : List.of(api.get("admin", "/api/privacy/citizens/" + bad),
-                    api.delete("admin", "/api/privacy/citizens/" + bad))) {
+            for (ResponseEntity<Map> response : List.of(search("admin", bad),
+                    erase("admin", bad))) {
                 assertThat(response.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
                 assertThat(response.getBody()).containsEntry("message", Cpr.INVALID_MESSAGE);
                 assertThat(response.getBody().toString()).doesNotContain(bad);
             }
+        }
+        for (String path : List.of("/api/privacy/citizens/search", "/api/privacy/citizens/erase")) {
+            ResponseEntity<Map> noNumber = api.post("admin", path, "{}");
+            assertThat(noNumber.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(noNumber.getBody()).containsEntry("message", Cpr.INVALID_MESSAGE);
         }
         assertThat(auditRows()).isEqualTo(auditRowsBefore);
     }
@@ -188,10 +200,59 @@ class PrivacyApiTest {
         // as a case registered before migration V2 looks
         jdbc.update("update support_case set cpr_lookup = null where case_number = ?", opened.get("caseNumber"));
 
-        assertThat((List<String>) api.get("admin", "/api/privacy/citizens/" + cpr).getBody().get("caseNumbers"))
+        assertThat((List<String>) search("admin", cpr).getBody().get("caseNumbers"))
                 .containsExactly(opened.get("caseNumber"));
-        assertThat(api.delete("admin", "/api/privacy/citizens/" + cpr).getBody()).containsEntry("casesErased", 1);
+        assertThat(erase("admin", cpr).getBody()).containsEntry("casesErased", 1);
         assertThat(api.get("admin", "/api/cases/" + opened.get("caseNumber")).getBody().get("cpr")).isNull();
+    }
+
+    @Test
+    void theOldPathsWithTheCprNumberInTheUrlAnswer404AndNeverRepeatTheNumber() {
+        var opened = open(CITIZEN_IN_URL, "Gammel adresse " + System.nanoTime());
+        long auditRowsBefore = auditRows();
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.DELETE, HttpMethod.POST, HttpMethod.PUT)) {
+            for (String path : List.of("/api/privacy/citizens/" + CITIZEN_IN_URL, "/api/privacy/citizens/2805763318",
+                    "/api/privacy/citizens/" + CITIZEN_IN_URL + "/erase")) {
+                ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>("{}", adminJson()), String.class);
+                assertThat(response.getStatusCode()).as(method + " " + path).isEqualTo(HttpStatus.NOT_FOUND);
+                assertThat(response.getBody()).as(method + " " + path).contains("Adressen findes ikke")
+                        .doesNotContain("280576").doesNotContain("3318");
+            }
+        }
+        assertThat(api.get("admin", "/api/cases/" + opened.get("caseNumber")).getBody()).containsEntry("cpr", "280576-xxxx");
+        assertThat(auditRows()).isEqualTo(auditRowsBefore);
+        // the new paths take the number in the body only
+        assertThat(rest.exchange("/api/privacy/citizens/search", HttpMethod.GET, new HttpEntity<>(adminJson()), String.class)
+                .getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Test
+    void anErstatningspersonnummerIsFoundAndErased() {
+        String replacement = "750372-4711";
+        var opened = open(replacement, "Erstatningspersonnummer " + System.nanoTime());
+        assertThat(api.get("admin", "/api/cases/" + opened.get("caseNumber")).getBody()).containsEntry("cpr", "750372-xxxx");
+        assertThat((List<String>) search("admin", replacement).getBody().get("caseNumbers"))
+                .containsExactly(opened.get("caseNumber"));
+        assertThat(erase("admin", replacement).getBody()).containsEntry("casesErased", 1);
+    }
+
+    private ResponseEntity<Map> search(String user, String cpr) {
+        return api.post(user, "/api/privacy/citizens/search", citizen(cpr));
+    }
+
+    private ResponseEntity<Map> erase(String user, String cpr) {
+        return api.post(user, "/api/privacy/citizens/erase", citizen(cpr));
+    }
+
+    private static String citizen(String cpr) {
+        return "{\"cpr\": \"" + cpr + "\"}";
+    }
+
+    private static HttpHeaders adminJson() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("admin", "demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
     }
 
     /** Opens a case through the API as superbruger1; returns caseNumber and processInstanceId. */

@@ -38,8 +38,12 @@ class Attachment {
     @Column(nullable = false)
     private String sha256;
 
+    /** Encrypted (see {@link AttachmentCipher}), or plain from before migration V11 when the key version is null. */
     @Column(nullable = false)
     private byte[] content;
+
+    @Column(name = "content_key_version")
+    private String contentKeyVersion;
 
     @Column(name = "uploaded_by", nullable = false)
     private String uploadedBy;
@@ -50,14 +54,15 @@ class Attachment {
     protected Attachment() {
     }
 
-    Attachment(Long caseId, String fileName, FileType type, byte[] content, String sha256, String uploadedBy,
-            Instant uploadedAt) {
+    Attachment(Long caseId, String fileName, FileType type, byte[] content, String sha256, AttachmentCipher cipher,
+            String uploadedBy, Instant uploadedAt) {
         this.caseId = caseId;
         this.fileName = fileName;
         this.contentType = type.mediaType();
         this.size = content.length;
         this.sha256 = sha256;
-        this.content = content;
+        this.content = cipher.encrypt(content);
+        this.contentKeyVersion = AttachmentCipher.KEY_VERSION;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
     }
@@ -78,8 +83,9 @@ class Attachment {
         return contentType;
     }
 
-    byte[] getContent() {
-        return content;
+    /** The file as uploaded. */
+    byte[] content(AttachmentCipher cipher) {
+        return cipher.decrypt(content, contentKeyVersion);
     }
 
     AttachmentInfo info() {

@@ -20,6 +20,20 @@ interface AttachmentRepository extends JpaRepository<Attachment, Long> {
 
     Optional<Attachment> findByIdAndCaseId(Long id, Long caseId);
 
+    /** Rows stored in plain before migration V11. */
+    @Query("select a.id from Attachment a where a.contentKeyVersion is null order by a.id")
+    List<Long> plaintextIds();
+
+    @Query("select a.content from Attachment a where a.id = :id and a.contentKeyVersion is null")
+    Optional<byte[]> plaintextContent(@Param("id") Long id);
+
+    /** Replaces plain content by its encrypted form; 0 if another node did it first. */
+    @Modifying
+    @Query("""
+            update Attachment a set a.content = :content, a.contentKeyVersion = :keyVersion
+            where a.id = :id and a.contentKeyVersion is null""")
+    int replacePlaintext(@Param("id") Long id, @Param("content") byte[] content, @Param("keyVersion") String keyVersion);
+
     @Modifying
     @Query("delete from Attachment a where a.caseId = :caseId")
     int deleteByCaseId(@Param("caseId") Long caseId);

@@ -30,12 +30,15 @@ public class Attachments {
     private final AttachmentRepository attachments;
     private final SupportCaseService cases;
     private final AttachmentLimits limits;
+    private final AttachmentCipher cipher;
     private final Clock clock;
 
-    public Attachments(AttachmentRepository attachments, SupportCaseService cases, AttachmentLimits limits, Clock clock) {
+    public Attachments(AttachmentRepository attachments, SupportCaseService cases, AttachmentLimits limits,
+            AttachmentCipher cipher, Clock clock) {
         this.attachments = attachments;
         this.cases = cases;
         this.limits = limits;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -63,7 +66,7 @@ public class Attachments {
         FileType type = typeOf(upload);
         String name = FileNames.withExtension(FileNames.sanitise(upload.originalName()), type);
         Attachment saved = attachments.save(new Attachment(supportCase.getId(), name, type, content, sha256(content),
-                userId, clock.instant()));
+                cipher, userId, clock.instant()));
         return saved.info();
     }
 
@@ -86,7 +89,7 @@ public class Attachments {
         SupportCase supportCase = cases.readable(caseNumber, userId, supportStaff);
         Attachment attachment = attachments.findByIdAndCaseId(id, supportCase.getId())
                 .orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " har intet bilag " + id + "."));
-        return new Download(attachment.getFileName(), attachment.getContentType(), attachment.getContent());
+        return new Download(attachment.getFileName(), attachment.getContentType(), attachment.content(cipher));
     }
 
     /** A case's personal data is removed (retention or erasure): its attachments go with it. */
