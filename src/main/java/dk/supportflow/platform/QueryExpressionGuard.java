@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,19 +22,23 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses task and filter queries that carry an expression ({@code ${...}} or {@code #{...}}),
- * before they reach Camunda. The engine's own switches (enable-expressions-in-adhoc-queries and
- * -stored-queries, both off) check only the top level of a query, not its OR-queries, so a caller
- * could still have the engine evaluate an expression of their choosing. Covers the engine REST
- * API and the webapps' engine API that Tasklist uses.
+ * The second line behind {@link QueryExpressionBlocker}, which enforces the rule inside the
+ * engine: refuses task and filter requests whose text carries an expression ({@code ${...}} or
+ * {@code #{...}}) before they reach Camunda, on the engine REST API (also under
+ * {@code /engine-rest/engine/{name}}) and the webapps' engine API that Tasklist uses. The text is
+ * looked at as the REST layer will read it: URL-decoded, in UTF-8 and UTF-16, with JSON's
+ * unicode escapes resolved.
  */
 @Configuration
 public class QueryExpressionGuard {
 
     /** Task queries, task counts and every filter operation (create, update, list, count). */
     static final Pattern QUERY_PATH = Pattern.compile(
-            "^/(engine-rest|camunda/api/engine/engine/[^/]+)/(task(/count)?|filter(/.*)?)/?$");
+            "^/(engine-rest(/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/(task(/count)?|filter(/.*)?)/?$");
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
+    private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
+    private static final List<Charset> BODY_CHARSETS = List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16,
+            StandardCharsets.UTF_16LE);
     private static final int MAX_BODY = 1024 * 1024;
 
     @Bean
@@ -44,7 +51,25 @@ public class QueryExpressionGuard {
     }
 
     static boolean containsExpression(String text) {
-        return text != null && EXPRESSION.matcher(text).find();
+        if (text == null) {
+            return false;
+        }
+        String unescaped = JSON_ESCAPE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+        return EXPRESSION.matcher(text).find() || EXPRESSION.matcher(unescaped).find()
+                || EXPRESSION.matcher(urlDecoded(unescaped)).find();
+    }
+
+    static boolean bodyContainsExpression(byte[] body) {
+        return BODY_CHARSETS.stream().anyMatch(charset -> containsExpression(new String(body, charset)));
+    }
+
+    private static String urlDecoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     private static final class Guard extends OncePerRequestFilter {
@@ -57,15 +82,12 @@ public class QueryExpressionGuard {
                 chain.doFilter(request, response);
                 return;
             }
-            String query = request.getQueryString() == null ? null
-                    : URLDecoder.decode(request.getQueryString(), StandardCharsets.UTF_8);
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY || containsExpression(query)
-                    || containsExpression(new String(body, StandardCharsets.UTF_8))) {
+            if (body.length > MAX_BODY || containsExpression(request.getQueryString()) || bodyContainsExpression(body)) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"type\":\"BadUserRequestException\",\"message\":"
-                        + "\"Udtryk (expressions) i opgave- og filterforespørgsler er ikke tilladt.\"}");
+                response.getWriter().write("{\"type\":\"UserInputRefused\",\"message\":\""
+                        + QueryExpressionBlocker.MESSAGE + "\"}");
                 return;
             }
             chain.doFilter(new CachedBodyRequest(request, body), response);
