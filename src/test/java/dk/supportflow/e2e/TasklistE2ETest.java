@@ -126,7 +126,11 @@ class TasklistE2ETest {
             assertThat(form.getText()).contains(TITLE).contains("Fejlsøgning").doesNotContain(CaseScenario.CPR);
             t.choose(form, "Field_errorClass", "Procesfejl");
             t.choose(form, "Field_outcome", "Eskalér til MinSupport");
-            // keyboard: the impact checkboxes are ticked with the space bar
+            // keyboard: the impact checkboxes are ticked with the space bar; the workaround question
+            // appears once the error blocks the work
+            WebElement blocked = t.field(form, "Field_workBlocked");
+            blocked.sendKeys(Keys.SPACE);
+            assertThat(blocked.isSelected()).isTrue();
             WebElement workaround = t.field(form, "Field_workaroundAvailable");
             workaround.sendKeys(Keys.SPACE);
             assertThat(workaround.isSelected()).isTrue();

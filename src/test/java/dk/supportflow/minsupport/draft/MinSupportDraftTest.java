@@ -230,7 +230,7 @@ class MinSupportDraftTest {
                 .containsEntry("component", "Beregn tillæg")
                 .containsEntry("criticality", "hoej").containsEntry("criticalityName", "Høj")
                 // from the decision suggestCriticality, run before the task: a payment is blocked
-                .containsEntry("suggestedCriticality", "kritisk").containsEntry("suggestedCriticalityName", "Kritisk")
+                .containsEntry("suggestedCriticality", "medium").containsEntry("suggestedCriticalityName", "Medium")
                 // masked in the draft too
                 .containsEntry("criticalityJustification", "Udbetalingen til borger 010190-xxxx er blokeret")
                 .containsEntry("user", Map.of("userId", "support1", "name", "Sanne Support",
@@ -285,7 +285,7 @@ class MinSupportDraftTest {
         assertThat(text.getBody()).startsWith("Udkast til MinSupport – sag " + caseNumber)
                 .contains("Sagstype: Fejlsag\n")
                 .doesNotContain("Supporttype")
-                .contains("Kritikalitet: [vælg ærligt: Kritisk, Høj, Medium eller Lav – foreslået ud fra analysen: Kritisk]\n")
+                .contains("Kritikalitet: [vælg ærligt: Kritisk, Høj, Medium eller Lav – foreslået ud fra analysen: Medium]\n")
                 .contains("CPR-nummer: 150372-4711\n")
                 .contains("\n1. Hvilken handling førte til fejlen?\n")
                 .contains("\n2. Hvad forventede du?\n")
