@@ -34,6 +34,8 @@ public final class SupportCaseProcess {
         public static final String TIMER_FOLLOW_UP_DUE = "Event_FollowUpDue";
         public static final String TASK_MAIL_FOLLOW_UP_REMINDER = "Task_MailFollowUpReminder";
         public static final String GATEWAY_MINSUPPORT_ANSWERED = "Gateway_MinSupportAnswered";
+        public static final String GATEWAY_CRITICALITY_CHANGED = "Gateway_CriticalityChanged";
+        public static final String TASK_CHANGE_CRITICALITY = "Task_ChangeCriticality";
         public static final String BOUNDARY_MINSUPPORT_ANSWER = "Event_MinSupportAnswerReceived";
         public static final String TASK_MAIL_ANSWER = "Task_MailAnswer";
         public static final String GATEWAY_SHARE = "Gateway_ShareWithCaseworkers";
@@ -107,6 +109,10 @@ public final class SupportCaseProcess {
         public static final String MINSUPPORT_ANSWERED = "minSupportAnswered";
         public static final String MINSUPPORT_ANSWER = "minSupportAnswer";
         public static final String FOLLOW_UP_COUNT = "followUpCount";
+        /** followUpMinSupport: change the criticality to {@link #NEW_CRITICALITY}, for {@link #CRITICALITY_CHANGE_REASON}. */
+        public static final String CHANGE_CRITICALITY = "changeCriticality";
+        public static final String NEW_CRITICALITY = "newCriticality";
+        public static final String CRITICALITY_CHANGE_REASON = "criticalityChangeReason";
         /** accepted | rejected | planned: MinSupport's decision on an ændringsønske. */
         public static final String CHANGE_REQUEST_OUTCOME = "changeRequestOutcome";
         /** Optional, read by the MinSupport draft when set: the support type of a supportsag. */
@@ -167,6 +173,8 @@ public final class SupportCaseProcess {
         public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestionsListener";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
+        /** Task_ChangeCriticality; not "changeCriticality": that is a variable, and variables shadow beans. */
+        public static final String CRITICALITY_CHANGE_RECORDER = "criticalityChangeRecorder";
         public static final String MAIL_ANSWER = "mailAnswerToReporter";
         public static final String MAIL_CASEWORKERS = "mailCaseworkers";
         public static final String CLOSE_CASE = "closeCase";

@@ -43,6 +43,19 @@ public class MinSupportRules implements TaskRules {
                 && CRITICALITY_ORDER.indexOf(chosen) > CRITICALITY_ORDER.indexOf(suggested);
     }
 
+    /** A new level (not the current one) and the reason, which is kept on the case. */
+    private static void checkCriticalityChange(TaskInput input) {
+        if (!input.flag(Vars.CHANGE_CRITICALITY)) {
+            return;
+        }
+        String level = input.requireOneOf(Vars.NEW_CRITICALITY, CRITICALITIES, "Vælg den nye kritikalitet.");
+        if (level != null && level.equals(input.text(Vars.CRITICALITY))) {
+            input.problem("Den nye kritikalitet er den samme som den nuværende (" + CRITICALITIES.get(level) + ").");
+        }
+        input.requireText(Vars.CRITICALITY_CHANGE_REASON, TaskInput.MAX_TEXT,
+                "Skriv, hvorfor kritikaliteten ændres. Begrundelsen gemmes på sagen.");
+    }
+
     @Override
     public Set<String> taskKeys() {
         return Set.of(Tasks.REPORT_TO_MINSUPPORT, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER);
@@ -79,6 +92,7 @@ public class MinSupportRules implements TaskRules {
                     }
                 } else {
                     input.optionalText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT);
+                    checkCriticalityChange(input);
                 }
             }
             case Tasks.FORWARD_ANSWER -> {

@@ -51,6 +51,8 @@ class SupportCaseProcessTest {
     @Autowired
     ManagementService managementService;
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
     CaseScenario scenario;
     @Autowired
     SupportCaseService cases;
@@ -287,6 +289,38 @@ class SupportCaseProcessTest {
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         MimeMessage answer = single(mailsAbout(opened.caseNumber(), 2), "superbruger1@kommune.example", "Svar på din");
         assertThat(body(answer)).contains("MinSupports afgørelse af ændringsønsket: Planlagt").contains("release 25.2");
+    }
+
+    @Test
+    void criticalityChangedAtAFollowUpIsKeptOnTheCaseAndSetsTheNextTimer() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        escalate(pi, "MS-100300", "medium");
+        scenario.executeJob(pi, Elements.TIMER_FOLLOW_UP_DUE);
+        scenario.executeJob(pi, Elements.TASK_MAIL_FOLLOW_UP_REMINDER);
+
+        // a change needs a new level and a reason; the task stays open
+        String task = scenario.task(pi, Tasks.FOLLOW_UP_MINSUPPORT).getId();
+        taskService.claim(task, "support1");
+        assertThatThrownBy(() -> taskService.complete(task, Map.of(Vars.MINSUPPORT_ANSWERED, false,
+                Vars.CHANGE_CRITICALITY, true, Vars.NEW_CRITICALITY, "medium")))
+                .hasMessageContaining("Den nye kritikalitet er den samme som den nuværende (Medium).")
+                .hasMessageContaining("Skriv, hvorfor kritikaliteten ændres.");
+        taskService.complete(task, Map.of(Vars.MINSUPPORT_ANSWERED, false, Vars.CHANGE_CRITICALITY, true,
+                Vars.NEW_CRITICALITY, "kritisk", Vars.CRITICALITY_CHANGE_REASON, "Nu kan ingen udbetalinger godkendes."));
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TASK_CHANGE_CRITICALITY);
+
+        Instant before = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        scenario.executeJob(pi, Elements.TASK_CHANGE_CRITICALITY);
+        Instant after = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
+        assertThat(runtimeService.getVariable(pi, Vars.CRITICALITY)).isEqualTo("kritisk");
+        // the next follow-up waits as long as a Kritisk case does (PT4H), not Medium's P3D
+        Instant due = managementService.createJobQuery().processInstanceId(pi).timers().singleResult().getDuedate().toInstant();
+        assertThat(due).isBetween(before.plus(Duration.ofHours(4)).minusSeconds(1), after.plus(Duration.ofHours(4)).plusSeconds(1));
+        assertThat((String) runtimeService.getVariable(pi, Vars.CASE_INFORMATION))
+                .contains("Kritikaliteten i MinSupport er ændret fra Medium til Kritisk. Begrundelse: Nu kan ingen udbetalinger godkendes.");
+        assertThat(runtimeService.getVariable(pi, Vars.CHANGE_CRITICALITY)).isEqualTo(false);
     }
 
     private void escalate(String pi, String minSupportNumber, String criticality) {

@@ -1,0 +1,45 @@
+package dk.supportflow.minsupport;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.people.PeopleDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_ChangeCriticality: the supportberettiget changed the MinSupport case's criticality at a
+ * follow-up (checked by {@link MinSupportRules}). The reason is kept on the case as case
+ * information, and the new level is what the next follow-up timer waits by.
+ */
+@Component(SupportCaseProcess.Beans.CRITICALITY_CHANGE_RECORDER)
+public class ChangeCriticalityDelegate implements JavaDelegate {
+
+    private final SupportCaseService cases;
+    private final PeopleDirectory people;
+
+    public ChangeCriticalityDelegate(SupportCaseService cases, PeopleDirectory people) {
+        this.cases = cases;
+        this.people = people;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String from = (String) execution.getVariable(Vars.CRITICALITY);
+        String to = (String) execution.getVariable(Vars.NEW_CRITICALITY);
+        String reason = (String) execution.getVariable(Vars.CRITICALITY_CHANGE_REASON);
+        String who = people.displayName((String) execution.getVariable(Vars.CASE_HANDLER));
+        String log = cases.recordInformation(execution.getProcessBusinessKey(),
+                who == null ? "Supportberettiget" : who,
+                "Kritikaliteten i MinSupport er ændret fra " + MinSupportRules.CRITICALITIES.getOrDefault(from, from)
+                        + " til " + MinSupportRules.CRITICALITIES.get(to) + ". Begrundelse: " + reason);
+        execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
+        execution.setVariable(Vars.CRITICALITY, to);
+        // the next follow-up starts with a clean choice
+        execution.setVariable(Vars.CHANGE_CRITICALITY, false);
+        execution.removeVariable(Vars.NEW_CRITICALITY);
+        execution.removeVariable(Vars.CRITICALITY_CHANGE_REASON);
+    }
+}
