@@ -52,7 +52,7 @@ public class CaseScenario {
     }
 
     public SupportCaseService.OpenedCase open(String title, String component) {
-        return cases.openCase(report(title, component), "superbruger1", List.of("superbrugere"));
+        return cases.openCase(report(title, component), "superbruger1");
     }
 
     public Task task(String processInstanceId, String taskKey) {

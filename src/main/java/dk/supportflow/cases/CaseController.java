@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,7 @@ public class CaseController {
     @PostMapping
     @Operation(summary = "Indberet en fejl og start en supportsag")
     public ResponseEntity<SupportCaseService.OpenedCase> open(@Valid @RequestBody CaseReport report, Authentication user) {
-        List<String> groups = user.getAuthorities().stream()
-                .map(a -> a.getAuthority().substring(IdentityAuthenticationProvider.GROUP_PREFIX.length()))
-                .toList();
-        SupportCaseService.OpenedCase opened = supportCaseService.openCase(report, user.getName(), groups);
+        SupportCaseService.OpenedCase opened = supportCaseService.openCase(report, user.getName());
         return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber())).body(opened);
     }
 

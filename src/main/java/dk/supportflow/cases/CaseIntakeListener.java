@@ -3,6 +3,7 @@ package dk.supportflow.cases;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.notification.CaseMails;
+import dk.supportflow.platform.UserInputRefused;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
@@ -12,15 +13,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Start listener of {@code supportCase}. A case opened through the API already exists under the
- * business key. A case started from the Tasklist start form is validated and registered here,
- * with the same rules as the API, and gets its case number as business key. Either way the CPR
- * number leaves the process variables before anything is committed, and the reporter gets a
- * receipt with the case number.
+ * business key, which only the application can give (platform.ProcessStartGuard); it is taken
+ * only if no other process has it yet. A case started from the Tasklist start form is validated
+ * and registered here, with the same rules as the API, in the name of the logged-in person, and
+ * gets its case number as business key. Either way the reporter is the case row's, never a
+ * variable a caller sent, the CPR number leaves the process variables before anything is
+ * committed, and the reporter gets a receipt with the case number.
  */
 @Component(SupportCaseProcess.Beans.CASE_INTAKE)
 public class CaseIntakeListener implements ExecutionListener {
@@ -37,19 +41,29 @@ public class CaseIntakeListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        CaseReport submitted = reportFrom(execution);
+        execution.removeVariable(Vars.CPR);
         String businessKey = execution.getProcessBusinessKey();
-        SupportCase supportCase = businessKey == null ? null : supportCaseService.find(businessKey).orElse(null);
-        if (supportCase == null) {
-            CaseReport submitted = reportFrom(execution);
-            execution.removeVariable(Vars.CPR);
+        SupportCase supportCase;
+        if (businessKey != null) {
+            supportCase = supportCaseService.find(businessKey)
+                    .filter(c -> c.getProcessInstanceId() == null || c.getProcessInstanceId().equals(execution.getProcessInstanceId()))
+                    .orElseThrow(() -> new UserInputRefused("Sagen kunne ikke oprettes: sagsnummeret hører til en anden sag."));
+        } else {
+            String reporter = Context.getCommandContext().getAuthenticatedUserId();
+            if (reporter == null) {
+                throw new UserInputRefused("Sagen kunne ikke oprettes: du skal være logget ind for at indberette en fejl.");
+            }
             validate(submitted);
             CaseReport report = submitted.withCprMaskedInTexts();
-            supportCase = supportCaseService.register(report, (String) execution.getVariable(Vars.REPORTER));
+            supportCase = supportCaseService.register(report, reporter);
             execution.setProcessBusinessKey(supportCase.getCaseNumber());
             execution.setVariables(report.toVariables());
         }
         supportCaseService.attachProcess(supportCase, execution.getProcessInstanceId());
         execution.setVariable(Vars.CASE_NUMBER, supportCase.getCaseNumber());
+        // whatever a caller sent as "reporter" (the start form's initiator, a variable): the case row decides
+        execution.setVariable(Vars.REPORTER, supportCase.getReporter());
         // written to the outbox in this transaction: sent only if the case really starts
         mails.receipt(supportCase.getCaseNumber(), supportCase.getTitle(), supportCase.getReporter());
     }

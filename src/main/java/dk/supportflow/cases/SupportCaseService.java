@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,14 +39,13 @@ public class SupportCaseService {
     private final SolvedCases solvedCases;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final IdentityService identityService;
     private final CaseClock caseClock;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
             CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService,
-            TaskService taskService, IdentityService identityService, CaseClock caseClock, Clock clock,
+            TaskService taskService, CaseClock caseClock, Clock clock,
             TransactionTemplate transaction) {
         this.cases = cases;
         this.information = information;
@@ -57,7 +55,6 @@ public class SupportCaseService {
         this.solvedCases = solvedCases;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.identityService = identityService;
         this.caseClock = caseClock;
         this.clock = clock;
         this.transaction = transaction;
@@ -68,27 +65,24 @@ public class SupportCaseService {
 
     /**
      * Opens a case from a validated report and starts its process, in one transaction: either
-     * both exist afterwards or neither. The process is started as the reporter, so Camunda's
-     * authorisation applies and the reporter becomes the process initiator.
+     * both exist afterwards or neither. Spring Security has decided that the caller may report;
+     * the process is started by the application (no engine authentication), the only caller
+     * allowed to give it a business key (platform.ProcessStartGuard), and the intake listener
+     * takes the reporter from the case row registered here.
      *
      * <p>The case number is taken first, in a short transaction of its own (unless the caller
      * has one): the year's counter row is locked only for that moment, not while the process
      * starts, so cases opened at the same time on one or several nodes do not queue behind each
      * other. A case that then fails to open leaves its number unused.
      */
-    public OpenedCase openCase(CaseReport submitted, String reporter, List<String> reporterGroups) {
+    public OpenedCase openCase(CaseReport submitted, String reporter) {
         CaseReport report = submitted.withCprMaskedInTexts();
         String caseNumber = caseNumbers.next();
         return transaction.execute(status -> {
             SupportCase supportCase = register(report, reporter, caseNumber);
-            identityService.setAuthentication(reporter, reporterGroups);
-            try {
-                ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                        SupportCaseProcess.PROCESS_KEY, supportCase.getCaseNumber(), report.toVariables());
-                return new OpenedCase(supportCase.getCaseNumber(), instance.getId());
-            } finally {
-                identityService.clearAuthentication();
-            }
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                    SupportCaseProcess.PROCESS_KEY, supportCase.getCaseNumber(), report.toVariables());
+            return new OpenedCase(supportCase.getCaseNumber(), instance.getId());
         });
     }
 
@@ -112,6 +106,16 @@ public class SupportCaseService {
 
     public Optional<SupportCase> find(String caseNumber) {
         return cases.findByCaseNumber(caseNumber);
+    }
+
+    /**
+     * The case a process instance carries (its business key), checked to belong to that
+     * instance: a process never reads or changes a case that is not its own.
+     */
+    public SupportCase ofProcess(String caseNumber, String processInstanceId) {
+        return find(caseNumber).filter(c -> processInstanceId.equals(c.getProcessInstanceId()))
+                .orElseThrow(() -> new IllegalStateException("Process instance " + processInstanceId
+                        + " does not carry case " + caseNumber));
     }
 
     SupportCase get(String caseNumber) {

@@ -25,7 +25,7 @@ public class KnownErrorIntakeListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         String text = KnownErrorMatcher.join((String) execution.getVariable(Vars.TITLE),
                 (String) execution.getVariable(Vars.ACTUAL), (String) execution.getVariable(Vars.ERROR_MESSAGE));
-        String notice = links.matchAtIntake((String) execution.getVariable(Vars.CASE_NUMBER), text,
+        String notice = links.matchAtIntake(execution.getProcessBusinessKey(), text,
                 (String) execution.getVariable(Vars.COMPONENT));
         if (!notice.isEmpty()) {
             execution.setVariable(Vars.KNOWN_ERROR_NOTICE, notice);

@@ -19,7 +19,7 @@ public class SimilarCasesListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var matches = similarCases.find((String) task.getVariable(Vars.CASE_NUMBER), (String) task.getVariable(Vars.TITLE),
+        var matches = similarCases.find(task.getExecution().getProcessBusinessKey(), (String) task.getVariable(Vars.TITLE),
                 (String) task.getVariable(Vars.ACTUAL), (String) task.getVariable(Vars.COMPONENT),
                 (String) task.getVariable(Vars.ERROR_CLASS));
         task.setVariable(Vars.SIMILAR_MINSUPPORT_CASES, SimilarMinSupportCases.asText(matches));

@@ -1,6 +1,5 @@
 package dk.supportflow.platform;
 
-import java.lang.reflect.Field;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -30,15 +29,15 @@ public class QueryExpressionBlocker implements CommandGuard {
         if (command instanceof AbstractQuery<?, ?> query) {
             refuseExpressions(query);
         } else if (command instanceof AbstractExecuteFilterCmd execute) {
-            refuseExpressions(field(execute, AbstractExecuteFilterCmd.class, "extendingQuery"));
-            String filterId = (String) field(execute, AbstractExecuteFilterCmd.class, "filterId");
+            refuseExpressions(CommandFields.read(execute, AbstractExecuteFilterCmd.class, "extendingQuery"));
+            String filterId = (String) CommandFields.read(execute, AbstractExecuteFilterCmd.class, "filterId");
             FilterEntity stored = filterId == null ? null : context.getFilterManager().findFilterById(filterId);
             if (stored != null) {
                 // a filter stored before this guard, or written into the table directly
                 refuseExpressions(stored.getQuery());
             }
         } else if (command instanceof SaveFilterCmd save) {
-            Filter filter = (Filter) field(save, SaveFilterCmd.class, "filter");
+            Filter filter = (Filter) CommandFields.read(save, SaveFilterCmd.class, "filter");
             if (filter != null) {
                 refuseExpressions(filter.getQuery());
             }
@@ -55,17 +54,6 @@ public class QueryExpressionBlocker implements CommandGuard {
                     throw new UserInputRefused(MESSAGE);
                 }
             }
-        }
-    }
-
-    /** The commands keep what we need in protected fields without getters. */
-    private static Object field(Object command, Class<?> declaringClass, String name) {
-        try {
-            Field field = declaringClass.getDeclaredField(name);
-            field.setAccessible(true);
-            return field.get(command);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Camunda's " + declaringClass.getSimpleName() + " has no field " + name, e);
         }
     }
 }

@@ -101,8 +101,7 @@ final class CaseLifecycles {
     void application() throws InterruptedException {
         long start = System.nanoTime();
         var opened = context.getBean(SupportCaseService.class)
-                .openCase(CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse"), "superbruger1",
-                        List.of("superbrugere"));
+                .openCase(CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse"), "superbruger1");
         record("app start", start);
         String minSupportNumber = walk("app", opened.processInstanceId());
         long answer = System.nanoTime();

@@ -155,8 +155,7 @@ class ScaleBenchmark {
             List<String> open = new ArrayList<>();
             SupportCaseService cases = context.getBean(SupportCaseService.class);
             for (int i = 0; i < OPEN_CASES; i++) {
-                open.add(cases.openCase(CaseScenario.report("Åben sag " + i + ": opgaven afsluttes ikke"), "superbruger1",
-                        List.of("superbrugere")).caseNumber());
+                open.add(cases.openCase(CaseScenario.report("Åben sag " + i + ": opgaven afsluttes ikke"), "superbruger1").caseNumber());
             }
             String filterId = engine.getFilterService().createFilterQuery().filterName("Supportsager").singleResult().getId();
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -49,7 +49,7 @@ class MinSupportErasureTest {
         CaseReport report = new CaseReport("Opgaven \"Beregn tillæg\" afsluttes ikke", marker + " arbejdede med boligstøtte",
                 "Godkendte beregningen", "At opgaven blev afsluttet", "Opgaven står åben", null, null, "Beregn tillæg",
                 CITIZEN, null, null, false, null);
-        var opened = caseService.openCase(report, "superbruger1", List.of("superbrugere"));
+        var opened = caseService.openCase(report, "superbruger1");
         attachments.attach(opened.caseNumber(), new Attachments.Upload("borger.png", "image/png", SampleFiles.png()),
                 "superbruger1", false);
         scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "processError", null));

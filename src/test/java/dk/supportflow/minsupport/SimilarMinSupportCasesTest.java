@@ -39,7 +39,7 @@ class SimilarMinSupportCasesTest {
         CaseReport base = CaseScenario.report(title);
         return cases.openCase(new CaseReport(title, base.workingOn(), base.stepsTaken(), base.expected(),
                 actual, null, null, component, null, null, null, false, null),
-                "superbruger2", List.of("superbrugere"));
+                "superbruger2");
     }
 
     private void escalateAndReport(String pi, String minSupportNumber) {

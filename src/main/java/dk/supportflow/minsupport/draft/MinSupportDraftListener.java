@@ -25,8 +25,7 @@ public class MinSupportDraftListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        Object caseNumber = execution.getVariable(Vars.CASE_NUMBER);
-        String text = drafts.textForTasklist(caseNumber != null ? caseNumber.toString() : execution.getProcessBusinessKey(),
+        String text = drafts.textForTasklist(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
                 execution.getVariables());
         execution.getProcessInstance().setVariable(Vars.MINSUPPORT_DRAFT, text);
     }

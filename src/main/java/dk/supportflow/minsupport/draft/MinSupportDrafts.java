@@ -74,9 +74,8 @@ public class MinSupportDrafts {
 
     /** The draft text for the reportToMinSupport form: without the CPR number, within a string variable's length. */
     @Transactional(readOnly = true)
-    public String textForTasklist(String caseNumber, Map<String, Object> variables) {
-        SupportCase supportCase = cases.find(caseNumber)
-                .orElseThrow(() -> new IllegalStateException("No support case " + caseNumber));
+    public String textForTasklist(String caseNumber, String processInstanceId, Map<String, Object> variables) {
+        SupportCase supportCase = cases.ofProcess(caseNumber, processInstanceId);
         boolean hasCpr = cases.cprInClear(supportCase) != null;
         TicketDraftBuilder.CprLine cpr = new TicketDraftBuilder.CprLine(null, false, hasCpr ? CPR_IN_SUPPORTFLOW : null);
         String handler = Optional.ofNullable(variables.get(Vars.CASE_HANDLER)).map(Object::toString).orElse(null);

@@ -78,7 +78,7 @@ class MinSupportDraftTest {
                 "Opgaven står stadig som åben", "Et trin tilbage i Gennemførte trin",
                 "Teknisk fejl: NullPointerException i beregning", "Beregn tillæg", CaseScenario.CPR, "KP-778899", "BT-12",
                 true, LocalDate.of(2026, 12, 15));
-        var opened = caseService.openCase(report, "superbruger1", List.of("superbrugere"));
+        var opened = caseService.openCase(report, "superbruger1");
         caseNumber = opened.caseNumber();
         pi = opened.processInstanceId();
         attachments.attach(caseNumber, new Attachments.Upload("skaermbillede.png", "image/png", SampleFiles.png()),
