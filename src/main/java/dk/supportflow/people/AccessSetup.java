@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.meetings.GangmoedeProcess;
 import dk.supportflow.driftsside.DriftssideProcess;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the domain's groups exist and have what they need in Camunda: webapp access,
- * permissions on the support process and its tasks, and Tasklist filters. Runs at every start
- * (idempotent) in every profile; every user also gets a personal "Mine opgaver" filter, which
- * needs no expression in a stored query.
+ * Makes sure the domain's groups exist and have exactly what they need in Camunda: webapp access,
+ * permissions on the processes and their tasks, and Tasklist filters. The groups' grants are a
+ * desired state applied at every start in every profile: a permission an earlier version
+ * granted and this one does not is taken away, so least privilege holds on an old database too.
+ * Every user also gets a personal "Mine opgaver" filter, which needs no expression in a stored
+ * query.
  */
 @Component
 @Order(0)
@@ -57,8 +60,16 @@ public class AccessSetup implements ApplicationRunner {
         this.taskService = taskService;
     }
 
+    /** The groups whose grants this class owns; grants of users (the engine's own) are left alone. */
+    static final List<String> MANAGED_GROUPS = List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE, SAGSBEHANDLERE,
+            DRIFTSANSVARLIGE, Groups.CAMUNDA_ADMIN, Groups.MONITORING);
+
+    private record Grant(String group, int resourceType, String resourceId) {
+    }
+
     @Override
     public void run(ApplicationArguments args) {
+        Map<Grant, List<Permission>> desired = new LinkedHashMap<>();
         ensureGroup(SUPERBRUGERE, "Superbrugere");
         ensureGroup(SUPPORTBERETTIGEDE, "Supportberettigede brugere");
         ensureGroup(SAGSBEHANDLERE, "Sagsbehandlere");
@@ -68,42 +79,46 @@ public class AccessSetup implements ApplicationRunner {
 
         // as Camunda's own admin-user setup does: administrators may do everything
         for (Resources resource : Resources.values()) {
-            grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+            grant(desired, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
         for (String group : List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE, SAGSBEHANDLERE, DRIFTSANSVARLIGE)) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.USER, ANY, Permissions.READ);
-            grant(group, Resources.GROUP, ANY, Permissions.READ);
+            grant(desired, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(desired, group, Resources.USER, ANY, Permissions.READ);
+            grant(desired, group, Resources.GROUP, ANY, Permissions.READ);
         }
-        for (String group : List.of(SUPPORTBERETTIGEDE, DRIFTSANSVARLIGE)) {
-            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-                    Permissions.READ_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-        }
+        // Cockpit: the supportberettigede see every process, the driftsansvarlige only their own two
+        grant(desired, SUPPORTBERETTIGEDE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(desired, SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE);
+        grant(desired, SUPPORTBERETTIGEDE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(desired, SUPPORTBERETTIGEDE, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        grant(desired, DRIFTSANSVARLIGE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(desired, DRIFTSANSVARLIGE, Resources.PROCESS_DEFINITION, GangmoedeProcess.PROCESS_KEY, Permissions.READ,
+                Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
         // superbrugere and supportberettigede report errors: start the support process
         for (String group : List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE)) {
-            grant(group, Resources.PROCESS_DEFINITION, SupportCaseProcess.PROCESS_KEY, Permissions.READ,
+            grant(desired, group, Resources.PROCESS_DEFINITION, SupportCaseProcess.PROCESS_KEY, Permissions.READ,
                     Permissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            grant(desired, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
         // supportberettigede work every support case
-        grant(SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, SupportCaseProcess.PROCESS_KEY, Permissions.READ_TASK,
+        grant(desired, SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, SupportCaseProcess.PROCESS_KEY, Permissions.READ_TASK,
                 Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
-        grant(SUPPORTBERETTIGEDE, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
+        grant(desired, SUPPORTBERETTIGEDE, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
         // and plan the gangmøder about recurring errors
-        grant(SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, GangmoedeProcess.PROCESS_KEY, Permissions.READ_TASK,
+        grant(desired, SUPPORTBERETTIGEDE, Resources.PROCESS_DEFINITION, GangmoedeProcess.PROCESS_KEY, Permissions.READ_TASK,
                 Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
         // driftsansvarlige watch the driftsside: its watcher and review instances, and their review tasks
-        grant(DRIFTSANSVARLIGE, Resources.PROCESS_DEFINITION, DriftssideProcess.PROCESS_KEY, Permissions.READ,
-                Permissions.CREATE_INSTANCE, Permissions.READ_TASK, Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
-        grant(DRIFTSANSVARLIGE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(desired, DRIFTSANSVARLIGE, Resources.PROCESS_DEFINITION, DriftssideProcess.PROCESS_KEY, Permissions.READ,
+                Permissions.READ_HISTORY, Permissions.READ_INSTANCE, Permissions.CREATE_INSTANCE, Permissions.READ_TASK,
+                Permissions.UPDATE_TASK, Permissions.UPDATE_INSTANCE);
+        grant(desired, DRIFTSANSVARLIGE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
-        groupFilter(SUPPORTBERETTIGEDE, "Supportsager", "Alle opgaver i supportsager for de supportberettigede", -5,
+        groupFilter(desired, SUPPORTBERETTIGEDE, "Supportsager", "Alle opgaver i supportsager for de supportberettigede", -5,
                 taskService.createTaskQuery().taskCandidateGroup(SUPPORTBERETTIGEDE).includeAssignedTasks());
-        groupFilter(DRIFTSANSVARLIGE, "Driftsopgaver", "Opgaver for de driftsansvarlige", -5,
+        groupFilter(desired, DRIFTSANSVARLIGE, "Driftsopgaver", "Opgaver for de driftsansvarlige", -5,
                 taskService.createTaskQuery().taskCandidateGroup(DRIFTSANSVARLIGE).includeAssignedTasks());
+        applyDesiredGrants(desired);
         ensurePersonalFilters();
     }
 
@@ -123,13 +138,13 @@ public class AccessSetup implements ApplicationRunner {
         }
     }
 
-    private void groupFilter(String group, String name, String description, int priority, TaskQuery query) {
+    private void groupFilter(Map<Grant, List<Permission>> desired, String group, String name, String description, int priority, TaskQuery query) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(name).setQuery(query).setProperties(filterProperties(description, priority));
             filterService.saveFilter(filter);
         }
-        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        grant(desired, group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 
     private static Map<String, Object> filterProperties(String description, int priority) {
@@ -152,17 +167,35 @@ public class AccessSetup implements ApplicationRunner {
         }
     }
 
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
-                .singleResult();
-        Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
+    private static void grant(Map<Grant, List<Permission>> desired, String group, Resource resource, String resourceId, Permission... permissions) {
+        desired.computeIfAbsent(new Grant(group, resource.resourceType(), resourceId), g -> new ArrayList<>())
+                .addAll(List.of(permissions));
+    }
+
+    /** Each managed group's grants become exactly the desired ones: missing added, extra taken away. */
+    private void applyDesiredGrants(Map<Grant, List<Permission>> desired) {
+        for (Authorization existing : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(MANAGED_GROUPS.toArray(String[]::new)).list()) {
+            Grant grant = new Grant(existing.getGroupId(), existing.getResourceType(), existing.getResourceId());
+            List<Permission> wanted = desired.remove(grant);
+            if (wanted == null) {
+                authorizationService.deleteAuthorization(existing.getId());
+            } else {
+                save(existing, wanted);
+            }
         }
+        desired.forEach((grant, wanted) -> {
+            Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(grant.group());
+            authorization.setResourceType(grant.resourceType());
+            authorization.setResourceId(grant.resourceId());
+            save(authorization, wanted);
+        });
+    }
+
+    private void save(Authorization authorization, List<Permission> wanted) {
+        authorization.setPermissions(new Permission[] {Permissions.NONE});
+        wanted.forEach(authorization::addPermission);
         authorizationService.saveAuthorization(authorization);
     }
 }
