@@ -7,6 +7,7 @@ import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.platform.IdentityAuthenticationProvider;
 import jakarta.mail.Address;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -66,7 +67,7 @@ public class MailViewerController {
         for (int i = messages.size() - 1; i >= 0; i--) {
             MimeMessage message = messages.get(i);
             String to = addresses(message.getAllRecipients());
-            if (!admin && !to.contains(ownAddress)) {
+            if (!admin && !addressedTo(message.getAllRecipients(), ownAddress)) {
                 continue;
             }
             shown++;
@@ -112,6 +113,14 @@ public class MailViewerController {
         } else if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
         }
+    }
+
+    /** Exactly one of the recipients, never an empty address: a part of an address is someone else's. */
+    static boolean addressedTo(Address[] recipients, String address) {
+        String own = address == null ? "" : address.strip();
+        return !own.isEmpty() && recipients != null && Arrays.stream(recipients)
+                .map(r -> r instanceof InternetAddress internet ? internet.getAddress() : r.toString())
+                .anyMatch(r -> r != null && r.strip().equalsIgnoreCase(own));
     }
 
     private static String addresses(Address[] addresses) {

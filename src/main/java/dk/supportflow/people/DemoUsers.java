@@ -33,6 +33,15 @@ public class DemoUsers implements ApplicationRunner {
             new DemoUser("sagsbehandler2", "Simon", "Sagsbehandler", Groups.SAGSBEHANDLERE),
             new DemoUser("drift1", "Dorthe", "Drift", Groups.DRIFTSANSVARLIGE));
 
+    /** A demo person: a demo id with the demo address (a real administrator may also be called admin). */
+    static boolean isDemo(User user) {
+        return USERS.stream().anyMatch(d -> d.id().equals(user.getId())) && address(user.getId()).equals(user.getEmail());
+    }
+
+    private static String address(String id) {
+        return id + "@kommune.example";
+    }
+
     private final IdentityService identityService;
     private final AccessSetup accessSetup;
 
@@ -48,7 +57,7 @@ public class DemoUsers implements ApplicationRunner {
                 User user = identityService.newUser(demo.id());
                 user.setFirstName(demo.firstName());
                 user.setLastName(demo.lastName());
-                user.setEmail(demo.id() + "@kommune.example");
+                user.setEmail(address(demo.id()));
                 user.setPassword(PASSWORD);
                 identityService.saveUser(user);
             }

@@ -12,7 +12,9 @@ import org.springframework.core.env.Profiles;
 /**
  * In the {@code prod} profile, refuses to start (before any database is touched) when the
  * installation still has what only belongs on a developer's machine: demo users, an H2
- * database, missing or default administrator credentials, the development CPR and attachment keys.
+ * database, no SMTP server, missing or default administrator credentials, the development CPR and
+ * attachment keys. Demo users left in the database by an earlier start are refused once the
+ * engine runs (people.DemoUsersInProduction).
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 
@@ -40,6 +42,10 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
         List<String> problems = new ArrayList<>();
         if (environment.getProperty("supportflow.demo-users.enabled", Boolean.class, false)) {
             problems.add("demo users are enabled (supportflow.demo-users.enabled=true)");
+        }
+        if (environment.getProperty("spring.mail.host", "").isBlank()) {
+            // without it, mails would go to the embedded development server and reach nobody
+            problems.add("no SMTP server configured (spring.mail.host)");
         }
         String url = environment.getProperty("spring.datasource.url", "");
         if (url.isBlank()) {

@@ -15,6 +15,7 @@ class ProductionSafetyCheckTest {
 
     static final Map<String, Object> SAFE = Map.of(
             "supportflow.demo-users.enabled", "false",
+            "spring.mail.host", "smtp.kommune.example",
             "spring.datasource.url", "jdbc:postgresql://db.kommune.example/supportflow",
             "supportflow.admin.id", "kp-admin",
             "supportflow.admin.password", "k7#Lq9!vTz2mWx",
@@ -41,6 +42,8 @@ class ProductionSafetyCheckTest {
                 .singleElement().asString().contains("demo users");
         assertThat(ProductionSafetyCheck.problems(environment(Map.of("spring.datasource.url", "jdbc:h2:file:./data/x"))))
                 .singleElement().asString().contains("H2");
+        assertThat(ProductionSafetyCheck.problems(environment(Map.of("spring.mail.host", ""))))
+                .singleElement().asString().contains("no SMTP server");
         assertThat(ProductionSafetyCheck.problems(environment(Map.of("spring.datasource.url", ""))))
                 .singleElement().asString().contains("no database");
         assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.admin.password", ""))))
