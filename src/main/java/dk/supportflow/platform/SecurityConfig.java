@@ -51,6 +51,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
                         .requestMatchers("/api/cases/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/mails/**").hasAuthority(ADMIN)
+                        .requestMatchers("/api/people/**").hasAuthority(ADMIN)
                         // knowledge: known errors come from the driftsside (driftsansvarlige follow it)
                         .requestMatchers("/api/knowledge/index/**").hasAuthority(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/knowledge/known-errors").hasAnyAuthority(SUPERUSER, SUPPORT, OPERATIONS, ADMIN)

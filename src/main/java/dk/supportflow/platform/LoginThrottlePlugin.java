@@ -1,0 +1,61 @@
+package dk.supportflow.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts {@link LoginThrottle} around the engine's password check, the one place every login
+ * passes: the webapps' login, the engine REST API's and our own HTTP Basic. A locked login
+ * answers exactly as a wrong password does, so the lock tells an attacker nothing.
+ */
+@Component
+public class LoginThrottlePlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<LoginThrottle> throttle;
+
+    public LoginThrottlePlugin(ObjectProvider<LoginThrottle> throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(new ThrottleInterceptor());
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    }
+
+    private final class ThrottleInterceptor extends CommandInterceptor {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T execute(Command<T> command) {
+            if (!(command instanceof CheckPassword)) {
+                return next.execute(command);
+            }
+            String userId = (String) CommandFields.read(command, CheckPassword.class, "userId");
+            if (userId == null) {
+                return next.execute(command);
+            }
+            String client = LoginThrottle.currentClient();
+            LoginThrottle logins = throttle.getObject();
+            if (logins.isLocked(userId, client)) {
+                return (T) Boolean.FALSE;
+            }
+            T valid = next.execute(command);
+            if (Boolean.TRUE.equals(valid)) {
+                logins.succeeded(userId, client);
+            } else {
+                logins.failed(userId, client);
+            }
+            return valid;
+        }
+    }
+}
