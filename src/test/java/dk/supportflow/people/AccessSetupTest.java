@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
+import dk.supportflow.WebappSession;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** The demo people, their groups, webapp access and Tasklist filters, as the webapps see them. */
 @SupportflowTest
@@ -67,21 +63,8 @@ class AccessSetupTest {
                 .noneMatch(t -> opened.processInstanceId().equals(t.get("processInstanceId")));
     }
 
-    /** Logs in as the webapps' login page does: with the CSRF token the app page hands out. */
     private HttpStatus webappLogin(String user, String app) {
-        var page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
-        String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
-        String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .map(c -> c.split(";", 2)[0]).toList());
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.set("X-XSRF-TOKEN", token);
-        headers.set(HttpHeaders.COOKIE, cookies);
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", user);
-        form.add("password", "demo");
-        return HttpStatus.valueOf(rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
-                new HttpEntity<>(form, headers), String.class).getStatusCode().value());
+        return WebappSession.login(rest, user, app).loginStatus();
     }
 
     @SuppressWarnings("unchecked")
