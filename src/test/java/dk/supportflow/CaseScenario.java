@@ -107,7 +107,23 @@ public class CaseScenario {
         ticket.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         ticket.put(Vars.CRITICALITY, criticality);
         ticket.put(Vars.CRITICALITY_JUSTIFICATION, "Sagsbehandlerne kan ikke afslutte beregningen.");
-        complete(processInstanceId, SupportCaseProcess.Tasks.REPORT_TO_MINSUPPORT, "support1", ticket);
+        reportToMinSupport(processInstanceId, "support1", ticket);
+    }
+
+    /**
+     * Prepares the report (prepareMinSupportReport) with the ticket's fields and reports it
+     * (reportToMinSupport) with its MinSupport number, as the given supportberettiget.
+     */
+    public void reportToMinSupport(String processInstanceId, String user, Map<String, Object> ticket) {
+        Map<String, Object> prepare = new HashMap<>(ticket);
+        Object number = prepare.remove(Vars.MINSUPPORT_CASE_NUMBER);
+        if (Boolean.TRUE.equals(ticket.get(Vars.EXISTING_MINSUPPORT_CASE))) {
+            prepare.put(Vars.MINSUPPORT_CASE_NUMBER, number);
+        }
+        prepare.putIfAbsent(Vars.OTHER_CASES_AFFECTED, "Prøvet på en anden sag, hvor det virkede.");
+        complete(processInstanceId, SupportCaseProcess.Tasks.PREPARE_MINSUPPORT_REPORT, user, prepare);
+        complete(processInstanceId, SupportCaseProcess.Tasks.REPORT_TO_MINSUPPORT, user,
+                Map.of(Vars.MINSUPPORT_CASE_NUMBER, number));
     }
 
     /** Runs the closing jobs of a case that has passed planKnowledgeSharing: close, then register its error pattern. */

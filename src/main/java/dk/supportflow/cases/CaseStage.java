@@ -12,7 +12,7 @@ public enum CaseStage {
             Set.of(Tasks.ANALYSE_ERROR, Elements.TASK_MAIL_QUESTION, Tasks.PROVIDE_MORE_INFO,
                     Elements.TIMER_WAIT_INTEGRATION, Tasks.RETRY_INTEGRATION)),
     MINSUPPORT("minSupport", "MinSupport",
-            Set.of(Elements.TASK_SUGGEST_CRITICALITY, Tasks.REPORT_TO_MINSUPPORT, Elements.SUBPROCESS_AWAIT_MINSUPPORT, Elements.TIMER_FOLLOW_UP_DUE,
+            Set.of(Elements.TASK_SUGGEST_CRITICALITY, Tasks.PREPARE_MINSUPPORT_REPORT, Tasks.REPORT_TO_MINSUPPORT, Elements.SUBPROCESS_AWAIT_MINSUPPORT, Elements.TIMER_FOLLOW_UP_DUE,
                     Elements.TASK_MAIL_FOLLOW_UP_REMINDER, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER)),
     KNOWLEDGE_SHARING("knowledgeSharing", "Vidensdeling",
             Set.of(Elements.TASK_MAIL_ANSWER, Tasks.PLAN_KNOWLEDGE_SHARING, Elements.TASK_MAIL_CASEWORKERS,

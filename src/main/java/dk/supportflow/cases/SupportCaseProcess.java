@@ -13,6 +13,9 @@ public final class SupportCaseProcess {
         public static final String ANALYSE_ERROR = "analyseError";
         public static final String PROVIDE_MORE_INFO = "provideMoreInfo";
         public static final String RETRY_INTEGRATION = "retryIntegration";
+        /** Follow an existing MinSupport case or prepare a new one: type, title, criticality, description. */
+        public static final String PREPARE_MINSUPPORT_REPORT = "prepareMinSupportReport";
+        /** The finished draft to copy into MinSupport; asks only for the MinSupport case number. */
         public static final String REPORT_TO_MINSUPPORT = "reportToMinSupport";
         public static final String FOLLOW_UP_MINSUPPORT = "followUpMinSupport";
         public static final String FORWARD_ANSWER = "forwardAnswer";

@@ -69,6 +69,11 @@ public class TaskInput {
         return flag;
     }
 
+    /** Keeps what the person typed in its normal form (e.g. trimmed and upper-cased), as it is matched later. */
+    public void normalise(String name, String value) {
+        task.setVariable(name, value);
+    }
+
     public void problem(String message) {
         problems.add(message);
     }

@@ -27,7 +27,8 @@ public class MinSupportAnswers {
      * Returns the case numbers that received the answer. For a change request the answer may
      * carry MinSupport's decision (accepted, rejected, planned).
      */
-    public List<String> receive(String minSupportCaseNumber, String answer, String changeRequestOutcome) {
+    public List<String> receive(String typedNumber, String answer, String changeRequestOutcome) {
+        String minSupportCaseNumber = MinSupportNumbers.normalise(typedNumber);
         var correlation = runtimeService
                 .createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_ANSWER_RECEIVED)
                 .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportCaseNumber)

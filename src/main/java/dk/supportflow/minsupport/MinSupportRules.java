@@ -24,6 +24,8 @@ public class MinSupportRules implements TaskRules {
             "medium", "Medium",
             "lav", "Lav");
     public static final String CHANGE_REQUEST = "aendringsoenske";
+    public static final String SUPPORT_REQUEST = "supportsag";
+    static final int SUPPORT_TYPE_LENGTH = 200;
     /** MinSupport's decision on a change request (ændringsønske). */
     public static final Map<String, String> CHANGE_REQUEST_OUTCOMES = Map.of(
             "accepted", "Accepteret",
@@ -43,6 +45,34 @@ public class MinSupportRules implements TaskRules {
                 && CRITICALITY_ORDER.indexOf(chosen) > CRITICALITY_ORDER.indexOf(suggested);
     }
 
+    /** A level; above the suggestion only with a justification, which goes to MinSupport with the case. */
+    private static void checkCriticality(TaskInput input) {
+        String criticality = input.requireOneOf(Vars.CRITICALITY, CRITICALITIES, "Vælg kritikaliteten.");
+        String suggested = input.text(Vars.SUGGESTED_CRITICALITY);
+        if (isHigher(criticality, suggested)) {
+            input.requireText(Vars.CRITICALITY_JUSTIFICATION, TaskInput.MAX_TEXT, "Du har valgt kritikaliteten "
+                    + CRITICALITIES.get(criticality) + ", højere end den foreslåede (" + CRITICALITIES.get(suggested)
+                    + "). Begrund valget; begrundelsen kommer med i sagen til MinSupport.");
+        } else {
+            input.optionalText(Vars.CRITICALITY_JUSTIFICATION, TaskInput.MAX_TEXT);
+        }
+    }
+
+    /** The number of the MinSupport case, kept in its normal form so that answers find the case. */
+    private static void requireMinSupportNumber(TaskInput input) {
+        String typed = input.requireText(Vars.MINSUPPORT_CASE_NUMBER, 100,
+                "Skriv MinSupport-sagens nummer (den nye sag eller den eksisterende, der følges).");
+        if (typed == null) {
+            return;
+        }
+        String number = MinSupportNumbers.normalise(typed);
+        if (!MinSupportNumbers.isValid(number)) {
+            input.problem("MinSupport-sagens nummer må kun have bogstaver, tal og bindestreger, fx MS-4711.");
+        } else if (!number.equals(typed)) {
+            input.normalise(Vars.MINSUPPORT_CASE_NUMBER, number);
+        }
+    }
+
     /** A new level (not the current one) and the reason, which is kept on the case. */
     private static void checkCriticalityChange(TaskInput input) {
         if (!input.flag(Vars.CHANGE_CRITICALITY)) {
@@ -58,31 +88,36 @@ public class MinSupportRules implements TaskRules {
 
     @Override
     public Set<String> taskKeys() {
-        return Set.of(Tasks.REPORT_TO_MINSUPPORT, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER);
+        return Set.of(Tasks.PREPARE_MINSUPPORT_REPORT, Tasks.REPORT_TO_MINSUPPORT, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER);
     }
 
     @Override
     public void check(String taskKey, TaskInput input) {
         switch (taskKey) {
-            case Tasks.REPORT_TO_MINSUPPORT -> {
-                input.flag(Vars.EXISTING_MINSUPPORT_CASE);
-                input.requireText(Vars.MINSUPPORT_CASE_NUMBER, 100,
-                        "Skriv MinSupport-sagens nummer (den nye sag eller den eksisterende, der følges).");
-                input.requireOneOf(Vars.TICKET_TYPE, TICKET_TYPES, "Vælg sagstypen i MinSupport.");
-                String title = input.requireText(Vars.TICKET_TITLE, 200, "Skriv titlen på MinSupport-sagen.");
-                if (title != null && !input.isTrue(Vars.EXISTING_MINSUPPORT_CASE)) {
-                    titleCheck.check(title).findings().forEach(f -> input.problem("Titlen: " + f.message()));
+            case Tasks.PREPARE_MINSUPPORT_REPORT -> {
+                if (input.flag(Vars.EXISTING_MINSUPPORT_CASE)) {
+                    // the vendor's case has its type and title; its criticality sets our follow-up pace
+                    requireMinSupportNumber(input);
+                    checkCriticality(input);
+                    return;
                 }
-                String criticality = input.requireOneOf(Vars.CRITICALITY, CRITICALITIES, "Vælg kritikaliteten.");
-                String suggested = input.text(Vars.SUGGESTED_CRITICALITY);
-                if (isHigher(criticality, suggested)) {
-                    input.requireText(Vars.CRITICALITY_JUSTIFICATION, TaskInput.MAX_TEXT, "Du har valgt kritikaliteten "
-                            + CRITICALITIES.get(criticality) + ", højere end den foreslåede (" + CRITICALITIES.get(suggested)
-                            + "). Begrund valget; begrundelsen kommer med i sagen til MinSupport.");
+                String type = input.requireOneOf(Vars.TICKET_TYPE, TICKET_TYPES, "Vælg sagstypen i MinSupport.");
+                if (SUPPORT_REQUEST.equals(type)) {
+                    input.requireText(Vars.SUPPORT_TYPE, SUPPORT_TYPE_LENGTH,
+                            "Skriv supporttypen, som den hedder i MinSupport (fx sletning af en fejloprettet sag).");
                 } else {
-                    input.optionalText(Vars.CRITICALITY_JUSTIFICATION, TaskInput.MAX_TEXT);
+                    input.optionalText(Vars.SUPPORT_TYPE, SUPPORT_TYPE_LENGTH);
                 }
+                String title = input.requireText(Vars.TICKET_TITLE, TitleCheck.MAX_LENGTH, "Skriv titlen på MinSupport-sagen.");
+                if (title != null) {
+                    titleCheck.check(title).findings().forEach(f -> input.problem(f.message()));
+                }
+                input.optionalText(Vars.COMPONENT, SUPPORT_TYPE_LENGTH);
+                input.requireText(Vars.OTHER_CASES_AFFECTED, TaskInput.MAX_TEXT, "Skriv, om fejlen opleves på andre sager: "
+                        + "hvilke, eller at det er prøvet på en anden sag, hvor det virkede.");
+                checkCriticality(input);
             }
+            case Tasks.REPORT_TO_MINSUPPORT -> requireMinSupportNumber(input);
             case Tasks.FOLLOW_UP_MINSUPPORT -> {
                 if (input.flag(Vars.MINSUPPORT_ANSWERED)) {
                     input.requireText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT, "Skriv MinSupports svar, når sagen er besvaret.");

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Create listener of reportToMinSupport: shows the analyst which MinSupport cases look the same. */
+/** Create listener of prepareMinSupportReport: shows the analyst which MinSupport cases look the same. */
 @Component(SupportCaseProcess.Beans.SIMILAR_CASES)
 public class SimilarCasesListener implements TaskListener {
 

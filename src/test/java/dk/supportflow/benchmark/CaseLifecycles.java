@@ -138,13 +138,14 @@ final class CaseLifecycles {
         complete(kind, pi, Tasks.ANALYSE_ERROR, analysis);
         String minSupportNumber = "MS-B" + minSupportNumbers.incrementAndGet();
         Map<String, Object> report = new HashMap<>();
-        report.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
         report.put(Vars.EXISTING_MINSUPPORT_CASE, false);
+        report.put(Vars.OTHER_CASES_AFFECTED, "Prøvet på en anden sag, hvor det virkede.");
         report.put(Vars.TICKET_TYPE, "fejlsag");
         report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         report.put(Vars.CRITICALITY, "hoej");
         report.put(Vars.CRITICALITY_JUSTIFICATION, "Mange borgere venter på denne beregning.");
-        complete(kind, pi, Tasks.REPORT_TO_MINSUPPORT, report);
+        complete(kind, pi, Tasks.PREPARE_MINSUPPORT_REPORT, report);
+        complete(kind, pi, Tasks.REPORT_TO_MINSUPPORT, Map.of(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber));
         return minSupportNumber;
     }
 

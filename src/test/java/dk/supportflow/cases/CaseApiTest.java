@@ -184,7 +184,7 @@ class CaseApiTest {
         var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         scenario.complete(opened.processInstanceId(), "analyseError", "support1",
                 CaseScenario.analysis("escalate", "technicalError", null));
-        scenario.complete(opened.processInstanceId(), "reportToMinSupport", "support1", Map.of(
+        scenario.reportToMinSupport(opened.processInstanceId(), "support1", Map.of(
                 "minSupportCaseNumber", "MS-API-1", "existingMinSupportCase", false, "ticketType", "fejlsag",
                 "ticketTitle", "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", "criticality", "lav"));
 

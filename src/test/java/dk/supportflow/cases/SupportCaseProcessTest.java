@@ -52,6 +52,7 @@ class SupportCaseProcessTest {
     ManagementService managementService;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+
     @Autowired
     CaseScenario scenario;
     @Autowired
@@ -146,7 +147,7 @@ class SupportCaseProcessTest {
         BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.RETRY_INTEGRATION);
 
         scenario.complete(pi, Tasks.RETRY_INTEGRATION, "support2", Map.of(Vars.OUTCOME, "escalate"));
-        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.PREPARE_MINSUPPORT_REPORT);
         assertThat(cases.view(opened.caseNumber(), "support2", true).stage()).isEqualTo("minSupport");
     }
 
@@ -257,16 +258,16 @@ class SupportCaseProcessTest {
         analysis.put(Vars.WORKAROUND_AVAILABLE, true);
         analysis.put(Vars.WORK_BLOCKED, true);
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis);
-        BpmnAwareTests.assertThat(instance(pi)).hasPassed(Elements.TASK_SUGGEST_CRITICALITY).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
+        BpmnAwareTests.assertThat(instance(pi)).hasPassed(Elements.TASK_SUGGEST_CRITICALITY).isWaitingAt(Tasks.PREPARE_MINSUPPORT_REPORT);
         assertThat(runtimeService.getVariable(pi, Vars.SUGGESTED_CRITICALITY)).isEqualTo("medium");
         assertThat(runtimeService.getVariable(pi, Vars.CENTRAL_FUNCTION_HIT)).isEqualTo(false);
 
         Map<String, Object> report = new HashMap<>(Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-9", Vars.TICKET_TYPE, "fejlsag",
                 Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse", Vars.CRITICALITY, "kritisk"));
-        assertThatThrownBy(() -> scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report))
+        assertThatThrownBy(() -> scenario.reportToMinSupport(pi, "support1", report))
                 .hasMessageContaining("Du har valgt kritikaliteten Kritisk, højere end den foreslåede (Medium)");
         report.put(Vars.CRITICALITY, "medium");
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
+        scenario.reportToMinSupport(pi, "support1", report);
         assertThat(runtimeService.getVariable(pi, Vars.CRITICALITY)).isEqualTo("medium");
     }
 
@@ -275,7 +276,7 @@ class SupportCaseProcessTest {
         var opened = scenario.open("Sagsoversigten i KP bør vise disponibel dato for udbetalinger");
         String pi = opened.processInstanceId();
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "userError", null));
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-AE-1",
+        scenario.reportToMinSupport(pi, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-AE-1",
                 Vars.TICKET_TYPE, "aendringsoenske", Vars.CRITICALITY, "lav",
                 Vars.TICKET_TITLE, "Sagsoversigten i KP bør vise disponibel dato for udbetalinger"));
         Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
@@ -289,6 +290,40 @@ class SupportCaseProcessTest {
         scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
         MimeMessage answer = single(mailsAbout(opened.caseNumber(), 2), "superbruger1@kommune.example", "Svar på din");
         assertThat(body(answer)).contains("MinSupports afgørelse af ændringsønsket: Planlagt").contains("release 25.2");
+    }
+
+    @Test
+    void theReportIsPreparedAndCheckedBeforeTheTicketExistsThenOnlyTheNumberIsAsked() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        String pi = opened.processInstanceId();
+        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "processError", null));
+        String prepare = scenario.task(pi, Tasks.PREPARE_MINSUPPORT_REPORT).getId();
+        taskService.claim(prepare, "support1");
+        Map<String, Object> ticket = new HashMap<>(Map.of(Vars.TICKET_TYPE, "supportsag", Vars.CRITICALITY, "lav",
+                Vars.TICKET_TITLE, "Fejloprettet sag om tillæg skal slettes i KP"));
+        assertThatThrownBy(() -> taskService.complete(prepare, ticket))
+                .hasMessageContaining("Skriv supporttypen")
+                .hasMessageContaining("Skriv, om fejlen opleves på andre sager");
+        ticket.put(Vars.SUPPORT_TYPE, "Sletning af fejloprettet sag");
+        ticket.put(Vars.OTHER_CASES_AFFECTED, "Kun denne sag.");
+        taskService.complete(prepare, ticket);
+
+        // the draft is ready to copy; only the MinSupport number is asked, kept as it is matched
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
+        assertThat((String) runtimeService.getVariable(pi, Vars.MINSUPPORT_DRAFT))
+                .contains("Sagstype: Supportsag\n").contains("Supporttype: Sletning af fejloprettet sag\n")
+                .contains("3. Opstår fejlen på andre sager?\nKun denne sag.");
+        String report = scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT).getId();
+        taskService.claim(report, "support1");
+        assertThatThrownBy(() -> taskService.complete(report, Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS 47/11")))
+                .hasMessageContaining("må kun have bogstaver, tal og bindestreger");
+        taskService.complete(report, Map.of(Vars.MINSUPPORT_CASE_NUMBER, " ms-4711 "));
+        assertThat(runtimeService.getVariable(pi, Vars.MINSUPPORT_CASE_NUMBER)).isEqualTo("MS-4711");
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
+
+        // MinSupport's answer finds the case however the number is written
+        assertThat(minSupportAnswers.receive("Ms-4711 ", "Sagen er slettet.", null)).containsExactly(opened.caseNumber());
+        BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.FORWARD_ANSWER);
     }
 
     @Test

@@ -110,7 +110,7 @@ class CaseClockTest {
         after(Duration.ofHours(1));
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "technicalError", null));
         after(Duration.ofMinutes(30));
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", ticket("MS-CLOCK-1", "hoej"));
+        scenario.reportToMinSupport(pi, "support1", ticket("MS-CLOCK-1", "hoej"));
 
         // a day at MinSupport, as the reporter reads it through the API
         after(Duration.ofDays(1));

@@ -143,7 +143,7 @@ class DriftssideReviewTest {
         report.put(SupportCaseProcess.Vars.TICKET_TYPE, "fejlsag");
         report.put(SupportCaseProcess.Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         report.put(SupportCaseProcess.Vars.CRITICALITY, "lav");
-        scenario.complete(pi, SupportCaseProcess.Tasks.REPORT_TO_MINSUPPORT, "support1", report);
+        scenario.reportToMinSupport(pi, "support1", report);
     }
 
     private Job knownErrorJob(String pi) {

@@ -138,25 +138,37 @@ class TasklistE2ETest {
             t.complete();
             runJobs(pi);
 
-            // Indberet til MinSupport: a bad title is refused in the form, a good one accepted
+            // Forbered indberetningen: a bad title is refused before the ticket exists in MinSupport
+            form = t.openTask(SUPPORTSAGER, "Forbered indberetningen", CASE_TEXT);
+            if (!t.driver.findElements(org.openqa.selenium.By.cssSelector(".task-details button.claim")).isEmpty()) {
+                t.claim();
+                form = t.form();
+            }
+            t.screenshot("prepare-empty");
+            t.choose(form, "Field_ticketType", "Fejlsag");
+            t.type(t.field(form, "Field_ticketTitle"), BAD_TITLE);
+            t.type(t.field(form, "Field_otherCasesAffected"), "Ja, også på en anden tillægssag i dag.");
+            t.choose(form, "Field_criticality", "Lav");
+            // only the Danish reason, not Camunda's wrapping of it (ENGINE-03051 ... TaskListener)
+            String refusal = t.completeRefused();
+            assertThat(refusal).contains("Opgaven kan ikke afsluttes endnu:").contains("Titlen")
+                    .doesNotContain("ENGINE-", "TaskListener", "Cannot", "Exception", "Titlen: Titlen");
+            t.screenshot("prepare-bad-title-refused");
+            t.closeNotifications();
+            t.type(t.field(form, "Field_ticketTitle"), TITLE);
+            t.screenshot("prepare-filled");
+            t.complete();
+            runJobs(pi);
+
+            // Indberet til MinSupport: the finished draft to copy, and only the MinSupport number
             form = t.openTask(SUPPORTSAGER, "Indberet til MinSupport", CASE_TEXT);
             if (!t.driver.findElements(org.openqa.selenium.By.cssSelector(".task-details button.claim")).isEmpty()) {
                 t.claim();
                 form = t.form();
             }
-            t.screenshot("report-empty");
-            t.type(t.field(form, "Field_minSupportCaseNumber"), "MS-4242");
-            t.choose(form, "Field_ticketType", "Fejlsag");
-            t.type(t.field(form, "Field_ticketTitle"), BAD_TITLE);
-            t.choose(form, "Field_criticality", "Lav");
-            // only the Danish reason, not Camunda's wrapping of it (ENGINE-03051 ... TaskListener)
-            String refusal = t.completeRefused();
-            assertThat(refusal).contains("Opgaven kan ikke afsluttes endnu:").contains("Titlen")
-                    .doesNotContain("ENGINE-", "TaskListener", "Cannot", "Exception");
-            t.screenshot("report-bad-title-refused");
-            t.closeNotifications();
-            t.type(t.field(form, "Field_ticketTitle"), TITLE);
-            t.screenshot("report-filled");
+            assertThat(form.getText()).contains("Titel: " + TITLE).contains("Ja, også på en anden tillægssag i dag.");
+            t.screenshot("report-draft");
+            t.type(t.field(form, "Field_minSupportCaseNumber"), "ms-4242");
             t.complete();
             runJobs(pi);
         });

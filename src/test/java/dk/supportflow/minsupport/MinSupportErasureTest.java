@@ -53,6 +53,9 @@ class MinSupportErasureTest {
         attachments.attach(opened.caseNumber(), new Attachments.Upload("borger.png", "image/png", SampleFiles.png()),
                 "superbruger1", false);
         scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "processError", null));
+        scenario.complete(opened.processInstanceId(), Tasks.PREPARE_MINSUPPORT_REPORT, "support1", Map.of(Vars.TICKET_TYPE,
+                "fejlsag", Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse",
+                Vars.CRITICALITY, "lav", Vars.OTHER_CASES_AFFECTED, "Ikke prøvet på andre sager."));
         assertThat((String) runtimeService.getVariable(opened.processInstanceId(), Vars.MINSUPPORT_DRAFT)).contains(marker);
         assertThat(attachments.list(opened.caseNumber(), "support1", true)).hasSize(1);
 

@@ -44,7 +44,7 @@ class SimilarMinSupportCasesTest {
 
     private void escalateAndReport(String pi, String minSupportNumber) {
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", CaseScenario.analysis("escalate", "processError", null));
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber,
+        scenario.reportToMinSupport(pi, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber,
                 Vars.TICKET_TYPE, "fejlsag", Vars.CRITICALITY, "lav",
                 Vars.TICKET_TITLE, "Adresse fra CPR vises forkert i brevet Afgørelse om boligstøtte"));
     }
@@ -72,7 +72,7 @@ class SimilarMinSupportCasesTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // following the existing case: its answer reaches both
-        scenario.complete(now.processInstanceId(), Tasks.REPORT_TO_MINSUPPORT, "support2", Map.of(
+        scenario.reportToMinSupport(now.processInstanceId(), "support2", Map.of(
                 Vars.EXISTING_MINSUPPORT_CASE, true, Vars.MINSUPPORT_CASE_NUMBER, "MS-SIM-1", Vars.TICKET_TYPE, "fejlsag",
                 Vars.CRITICALITY, "lav", Vars.TICKET_TITLE, "Adresse fra CPR vises forkert i brevet Afgørelse om boligstøtte"));
         assertThat(runtimeService.getVariable(now.processInstanceId(), Vars.EXISTING_MINSUPPORT_CASE)).isEqualTo(true);

@@ -50,21 +50,24 @@ class TitleCheckApiTest {
     }
 
     @Test
-    void reportToMinSupportCannotBeCompletedWithABadTitleAndStaysOpen() {
+    void theReportCannotBePreparedWithABadTitleAndTheTaskStaysOpen() {
         var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         String pi = opened.processInstanceId();
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", CaseScenario.analysis("escalate", "technicalError", null));
-        Map<String, Object> report = new HashMap<>(Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-1", Vars.TICKET_TYPE, "fejlsag",
-                Vars.CRITICALITY, "lav", Vars.TICKET_TITLE, "Ring mig op"));
+        Map<String, Object> report = new HashMap<>(Map.of(Vars.TICKET_TYPE, "fejlsag", Vars.CRITICALITY, "lav",
+                Vars.TICKET_TITLE, "Ring mig op", Vars.OTHER_CASES_AFFECTED, "Ikke prøvet på andre sager."));
 
-        assertThatThrownBy(() -> scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report))
-                .hasMessageContaining("Titlen: Beskriv problemet i stedet for at bede om at blive ringet op.");
-        assertThat(scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT)).isNotNull();
-        assertThat(runtimeService.getVariable(pi, Vars.MINSUPPORT_CASE_NUMBER)).isNull();
+        // checked before the ticket exists in MinSupport: prepareMinSupportReport asks no MinSupport number
+        assertThatThrownBy(() -> scenario.complete(pi, Tasks.PREPARE_MINSUPPORT_REPORT, "support1", report))
+                .hasMessageContaining("Beskriv problemet i stedet for at bede om at blive ringet op.")
+                .message().doesNotContain("Titlen: Titlen");
+        assertThat(scenario.task(pi, Tasks.PREPARE_MINSUPPORT_REPORT)).isNotNull();
 
         // following an existing MinSupport case: its title is the vendor's, not ours to judge
-        report.put(Vars.EXISTING_MINSUPPORT_CASE, true);
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
+        scenario.complete(pi, Tasks.PREPARE_MINSUPPORT_REPORT, "support1",
+                Map.of(Vars.EXISTING_MINSUPPORT_CASE, true, Vars.MINSUPPORT_CASE_NUMBER, " ms-1 ", Vars.CRITICALITY, "lav"));
+        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, " ms-1 "));
+        // kept as it is matched: trimmed and upper-cased
         assertThat(runtimeService.getVariable(pi, Vars.MINSUPPORT_CASE_NUMBER)).isEqualTo("MS-1");
     }
 }

@@ -336,7 +336,7 @@ class ClusterTest {
         CaseScenario scenario = node.scenario();
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "technicalError", null));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.engine().getTaskService().createTaskQuery()
-                .processInstanceId(pi).taskDefinitionKey(Tasks.REPORT_TO_MINSUPPORT).count() == 1);
+                .processInstanceId(pi).taskDefinitionKey(Tasks.PREPARE_MINSUPPORT_REPORT).count() == 1);
         Map<String, Object> report = new HashMap<>();
         report.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
         report.put(Vars.EXISTING_MINSUPPORT_CASE, false);
@@ -344,7 +344,7 @@ class ClusterTest {
         report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         report.put(Vars.CRITICALITY, "hoej");
         report.put(Vars.CRITICALITY_JUSTIFICATION, "Mange borgere venter på denne beregning.");
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", report);
+        scenario.reportToMinSupport(pi, "support1", report);
         await().atMost(Duration.ofSeconds(30)).until(() -> node.engine().getManagementService().createJobQuery()
                 .processInstanceId(pi).timers().count() == 1);
     }

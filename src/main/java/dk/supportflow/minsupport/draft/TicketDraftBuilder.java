@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TicketDraftBuilder {
 
-    static final String SUPPORTSAG = "supportsag";
     static final String OTHER_CASES_PLACEHOLDER = "[Udfyld: Opstår fejlen på andre sager? Skriv hvilke – eller at det er "
             + "prøvet på en anden sag, hvor det virkede.]";
 
@@ -40,7 +39,7 @@ public class TicketDraftBuilder {
     public TicketDraft build(SupportCase supportCase, Map<String, Object> variables, String userId, CprLine cpr,
             List<AttachmentInfo> attachments) {
         String ticketType = text(variables, Vars.TICKET_TYPE);
-        String supportType = SUPPORTSAG.equals(ticketType) ? text(variables, Vars.SUPPORT_TYPE) : null;
+        String supportType = MinSupportRules.SUPPORT_REQUEST.equals(ticketType) ? text(variables, Vars.SUPPORT_TYPE) : null;
         String ticketTitle = text(variables, Vars.TICKET_TITLE);
         String criticality = text(variables, Vars.CRITICALITY);
         String suggested = text(variables, Vars.SUGGESTED_CRITICALITY);
@@ -63,7 +62,7 @@ public class TicketDraftBuilder {
         if (ticketType == null) {
             missing.add("Sagstype");
         }
-        if (SUPPORTSAG.equals(ticketType) && supportType == null) {
+        if (MinSupportRules.SUPPORT_REQUEST.equals(ticketType) && supportType == null) {
             missing.add("Supporttype");
         }
         if (blankToNull(supportCase.getComponent()) == null) {

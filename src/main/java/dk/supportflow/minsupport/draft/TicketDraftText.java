@@ -1,5 +1,6 @@
 package dk.supportflow.minsupport.draft;
 
+import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.minsupport.attachment.AttachmentLimits;
 import java.time.format.DateTimeFormatter;
 import java.util.function.UnaryOperator;
@@ -45,7 +46,7 @@ public final class TicketDraftText {
         text.append('\n');
 
         field(text, "Sagstype", d.ticketTypeName(), "[vælg: Fejlsag, Supportsag eller Ændringsønske]");
-        if (TicketDraftBuilder.SUPPORTSAG.equals(d.ticketType())) {
+        if (MinSupportRules.SUPPORT_REQUEST.equals(d.ticketType())) {
             field(text, "Supporttype", d.supportType(), "[udfyld supporttypen]");
         }
         field(text, "Titel", d.title(), null);

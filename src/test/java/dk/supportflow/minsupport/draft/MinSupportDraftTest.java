@@ -112,12 +112,30 @@ class MinSupportDraftTest {
         return response.getBody();
     }
 
+    /** prepareMinSupportReport done: the draft of reportToMinSupport is written. */
+    void prepare() {
+        claimReport("support1");
+        taskService.setAssignee(scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT).getId(), null);
+    }
+
+    /** Takes reportToMinSupport, preparing the report first with what the test has not set itself. */
     void claimReport(String user) {
+        if (taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(Tasks.PREPARE_MINSUPPORT_REPORT).count() > 0) {
+            Map<String, Object> defaults = Map.of(Vars.TICKET_TYPE, "fejlsag", Vars.TICKET_TITLE, TITLE,
+                    Vars.CRITICALITY, "medium", Vars.OTHER_CASES_AFFECTED, "Ja, også på sag KP-778900.");
+            defaults.forEach((name, value) -> {
+                if (runtimeService.getVariable(pi, name) == null) {
+                    runtimeService.setVariable(pi, name, value);
+                }
+            });
+            scenario.complete(pi, Tasks.PREPARE_MINSUPPORT_REPORT, user, Map.of());
+        }
         taskService.claim(scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT).getId(), user);
     }
 
     @Test
     void theTasklistDraftIsReadyToPasteButNeverHoldsTheCprNumber() {
+        prepare();
         String draft = (String) runtimeService.getVariable(pi, Vars.MINSUPPORT_DRAFT);
 
         assertThat(draft).startsWith("Udkast til MinSupport – sag " + caseNumber)
@@ -132,10 +150,11 @@ class MinSupportDraftTest {
                 .contains("1. Hvilken handling førte til fejlen?\nArbejdede med: Boligstøtte til en pensionist\n\nTrin for trin:\n"
                         + "1. Åbnede sagen og valgte 'Beregn tillæg'\n2. Godkendte beregningen\n")
                 .contains("2. Hvad forventede du?\nAt opgaven blev afsluttet\n\nDet skete i stedet: Opgaven står stadig som åben\n")
-                .contains("3. Opstår fejlen på andre sager?\n[Udfyld:")
+                .contains("Sagstype: Fejlsag\n")
+                .contains("3. Opstår fejlen på andre sager?\nJa, også på sag KP-778900.\n")
                 .contains("Teknisk fejltekst:\nTeknisk fejl: NullPointerException i beregning\n")
                 .contains("- skaermbillede.png (PNG, ")
-                .contains("Mangler endnu: Sagstype, Kritikalitet, Brugerens telefon, Opstår fejlen på andre sager?");
+                .contains("Mangler endnu: Brugerens telefon");
         assertThat(draft).doesNotContain("150372");
 
         // nor in Camunda's tables, runtime or history
@@ -150,6 +169,7 @@ class MinSupportDraftTest {
 
     @Test
     void onlyTheAssigneeSeesTheCprNumberInClear() {
+        prepare();
         // nobody has taken reportToMinSupport yet
         Map<String, Object> unassigned = json("support1");
         assertThat(unassigned).containsEntry("cpr", "150372-xxxx").containsEntry("cprInClear", false);
@@ -168,8 +188,7 @@ class MinSupportDraftTest {
         assertThat(CPR.matcher(otherAsText.getBody()).find()).isFalse();
 
         // reported: no task of the case shows it any longer
-        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-DRAFT-1",
-                Vars.TICKET_TYPE, "fejlsag", Vars.TICKET_TITLE, TITLE, Vars.CRITICALITY, "medium"));
+        scenario.complete(pi, Tasks.REPORT_TO_MINSUPPORT, "support1", Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-DRAFT-1"));
         Map<String, Object> afterwards = json("support1");
         assertThat(afterwards).containsEntry("cpr", "150372-xxxx").containsEntry("cprInClear", false);
         assertThat((String) afterwards.get("cprNote")).contains("ingen af dem åbne");
@@ -285,7 +304,7 @@ class MinSupportDraftTest {
         assertThat(text.getBody()).startsWith("Udkast til MinSupport – sag " + caseNumber)
                 .contains("Sagstype: Fejlsag\n")
                 .doesNotContain("Supporttype")
-                .contains("Kritikalitet: [vælg ærligt: Kritisk, Høj, Medium eller Lav – foreslået ud fra analysen: Medium]\n")
+                .contains("Kritikalitet: Medium\n")
                 .contains("CPR-nummer: 150372-4711\n")
                 .contains("\n1. Hvilken handling førte til fejlen?\n")
                 .contains("\n2. Hvad forventede du?\n")
