@@ -61,7 +61,7 @@ public class TaskInput {
     public boolean flag(String name) {
         Object value = task.getVariable(name);
         if (value != null && !(value instanceof Boolean)) {
-            problems.add("Feltet '" + name + "' skal være ja eller nej.");
+            problems.add("Et ja/nej-felt i formularen har en ugyldig værdi. Hent opgaven igen, og sæt eller fjern fluebenet.");
             return false;
         }
         boolean flag = Boolean.TRUE.equals(value);
@@ -84,7 +84,7 @@ public class TaskInput {
 
     private String checkText(String name, String value, int max) {
         if (value.length() > max) {
-            problems.add("Teksten i '" + name + "' må højst være " + max + " tegn (den er " + value.length() + ").");
+            problems.add("En tekst må højst være " + max + " tegn; en af dine er " + value.length() + " tegn. Gør den kortere.");
         }
         String masked = Cpr.maskInText(value);
         if (!masked.equals(value)) {

@@ -31,9 +31,9 @@ public class FeedIncidents implements ExecutionListener {
         FeedState state = states.findById(FeedState.ID).orElseThrow();
         execution.createIncident(INCIDENT_TYPE, settings.url(),
                 "Driftssiden " + settings.url() + " kunne ikke læses " + state.getConsecutiveFailures()
-                        + " gange i træk (sidste fejl: " + state.getLastFailure() + "). Watcheren prøver igen ved hvert tjek, "
-                        + "og hændelsen løses af sig selv, når driftssiden kan læses igen. Tjek adressen "
-                        + "(supportflow.driftsside.url) og om driftssiden er oppe; følg imens med på driftssiden selv.");
+                        + " gange i træk (sidste fejl: " + state.getLastFailure() + "). Supportflow prøver igen ved hvert tjek, "
+                        + "og hændelsen løses af sig selv, når driftssiden kan læses igen. Tjek adressen på driftssiden "
+                        + "i opsætningen, og om driftssiden er oppe; følg imens med på driftssiden selv.");
     }
 
     /** The driftsside can be read again: the open incidents are resolved and their instances end. */

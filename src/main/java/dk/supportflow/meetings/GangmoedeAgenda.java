@@ -55,7 +55,7 @@ public class GangmoedeAgenda {
         for (MeetingTopic topic : open) {
             String entry = describe(topic);
             if (text.length() + entry.length() + 2 > MAX_TEXT) {
-                text.append(text.isEmpty() ? "" : "\n\n").append("… og flere emner: se GET /api/meeting-topics.");
+                text.append(text.isEmpty() ? "" : "\n\n").append("… og flere emner, som kan tages op ved et senere gangmøde.");
                 break;
             }
             text.append(text.isEmpty() ? "" : "\n\n").append(entry);

@@ -49,7 +49,7 @@ public class CaseMails {
     public void question(String caseNumber, String title, String reporter, String question) {
         send(caseNumber, toUser(reporter), "[" + caseNumber + "] Spørgsmål til din fejlindberetning: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
-                        + "Support har brug for flere oplysninger for at kunne løse fejlen, du har indberettet:\n"
+                        + "Den supportberettigede har brug for flere oplysninger for at kunne løse fejlen, du har indberettet:\n"
                         + title + "\n\n"
                         + "Spørgsmål:\n" + question + "\n\n"
                         + "Svar i Tasklist under \"Mine opgaver\" (opgaven \"Uddyb fejlindberetningen\"):\n" + tasklistUrl
@@ -89,7 +89,7 @@ public class CaseMails {
                 "Hej alle\n\n" + message + "\n\n"
                         + "Fejlen: " + title + "\n"
                         + "Løsningen:\n" + answer + "\n\n"
-                        + "Møder du samme fejl, så prøv løsningen ovenfor, før du indberetter den. (Sag " + caseNumber + ")"
+                        + "Møder du samme fejl, så prøv løsningen ovenfor. Hjælper den ikke, så kontakt din superbruger. (Sag " + caseNumber + ")"
                         + SIGNATURE);
     }
 
@@ -114,8 +114,8 @@ public class CaseMails {
                         + "Kendt fejl: " + knownError + "\n\n"
                         + "Ifølge driftssiden er fejlen nu rettet: " + release + "\n"
                         + (releaseLink == null ? "" : releaseLink + "\n")
-                        + "\nPrøv igen på samme måde som før. Opstår fejlen stadig, så skriv det på sagen " + caseNumber
-                        + " (svar på denne mail, eller tilføj information til sagen)." + SIGNATURE);
+                        + "\nPrøv igen på samme måde som før. Opstår fejlen stadig, så giv den supportberettigede besked og nævn sagen "
+                        + caseNumber + "." + SIGNATURE);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class DashboardData {
                 "Kantinen", null, List.of(topic.getId())), "support1");
         planning.record(gangmoede.getId(), "Anna og Bo", "Vi viser vejen til Tillæg på skærmen.", "support1");
         var escalated = scenario.open("Beregningen stopper med en teknisk fejl");
-        scenario.escalate(escalated.processInstanceId(), "MS-DASH-" + component, "kritisk", "fejlsag", false);
+        scenario.escalate(escalated.processInstanceId(), "MS-DASH-" + component.replace(" ", "-").toUpperCase(), "kritisk", "fejlsag", false);
         return component;
     }
 }
