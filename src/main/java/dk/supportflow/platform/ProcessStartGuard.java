@@ -35,40 +35,46 @@ public class ProcessStartGuard implements CommandGuard {
 
     @Override
     public void check(Command<?> command, CommandContext context) {
-        if (!EngineCaller.of(context).isOrdinaryUser()) {
-            return;
+        String refusal = refusal(command);
+        if (refusal != null && EngineCaller.of(context).isOrdinaryUser()) {
+            throw new AuthorizationException(refusal);
         }
-        if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+    }
+
+    /** Why an ordinary user may not run the command, or null when it is one people may run. */
+    private static String refusal(Command<?> command) {
+        if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+            return START_ELSEWHERE;
+        }
+        if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) CommandFields.read(command,
-                    command.getClass(), "instantiationBuilder");
-            checkStart(builder.getBusinessKey(), builder.getModificationBuilder());
-            if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-                throw refused(START_ELSEWHERE);
-            }
-        } else if (command instanceof SubmitStartFormCmd) {
-            checkStart((String) CommandFields.read(command, SubmitStartFormCmd.class, "businessKey"), null);
-        } else if (command instanceof AbstractCorrelateMessageCmd) {
+                    StartProcessInstanceCmd.class, "instantiationBuilder");
+            return startRefusal(builder.getBusinessKey(), builder.getModificationBuilder());
+        }
+        if (command instanceof SubmitStartFormCmd) {
+            return startRefusal((String) CommandFields.read(command, SubmitStartFormCmd.class, "businessKey"), null);
+        }
+        if (command instanceof AbstractCorrelateMessageCmd) {
             MessageCorrelationBuilderImpl builder = (MessageCorrelationBuilderImpl) CommandFields.read(command,
                     AbstractCorrelateMessageCmd.class, "builder");
             // the same key names the instance that a start message would create
-            checkStart(builder.getBusinessKey(), null);
-        } else if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
-                || command instanceof AbstractModificationCmd<?> || command instanceof AbstractRestartProcessInstanceCmd<?>) {
-            throw refused(MODIFY);
+            return startRefusal(builder.getBusinessKey(), null);
         }
+        if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
+                || command instanceof AbstractModificationCmd<?> || command instanceof AbstractRestartProcessInstanceCmd<?>) {
+            return MODIFY;
+        }
+        return null;
     }
 
-    private static void checkStart(String businessKey, ProcessInstanceModificationBuilderImpl modification) {
+    private static String startRefusal(String businessKey, ProcessInstanceModificationBuilderImpl modification) {
         if (businessKey != null && !businessKey.isBlank()) {
-            throw refused(OWN_BUSINESS_KEY);
+            return OWN_BUSINESS_KEY;
         }
         if (modification != null && (!modification.getModificationOperations().isEmpty()
                 || modification.isSkipCustomListeners() || modification.isSkipIoMappings())) {
-            throw refused(START_ELSEWHERE);
+            return START_ELSEWHERE;
         }
-    }
-
-    private static AuthorizationException refused(String danishMessage) {
-        return new AuthorizationException(danishMessage);
+        return null;
     }
 }
