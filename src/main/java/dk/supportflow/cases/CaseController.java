@@ -1,13 +1,15 @@
 package dk.supportflow.cases;
 
-import dk.supportflow.platform.IdentityAuthenticationProvider;
+import dk.supportflow.minsupport.TitleCheck;
 import dk.supportflow.people.Groups;
+import dk.supportflow.platform.IdentityAuthenticationProvider;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class CaseController {
 
     private final SupportCaseService supportCaseService;
+    private final TitleCheck titleCheck;
 
-    public CaseController(SupportCaseService supportCaseService) {
+    public CaseController(SupportCaseService supportCaseService, TitleCheck titleCheck) {
         this.supportCaseService = supportCaseService;
+        this.titleCheck = titleCheck;
+    }
+
+    /**
+     * The opened case, with advice on its title: a report is never refused for its title, but the
+     * reporter learns what a good one looks like (it is checked again before MinSupport).
+     */
+    public record Opened(String caseNumber, String processInstanceId, List<String> titleFindings) {
     }
 
     public record NewInformation(
@@ -39,9 +50,10 @@ public class CaseController {
 
     @PostMapping
     @Operation(summary = "Indberet en fejl og start en supportsag")
-    public ResponseEntity<SupportCaseService.OpenedCase> open(@Valid @RequestBody CaseReport report, Authentication user) {
+    public ResponseEntity<Opened> open(@Valid @RequestBody CaseReport report, Authentication user) {
         SupportCaseService.OpenedCase opened = supportCaseService.openCase(report, user.getName());
-        return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber())).body(opened);
+        return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber()))
+                .body(new Opened(opened.caseNumber(), opened.processInstanceId(), titleCheck.messages(report.title())));
     }
 
     @GetMapping("/{caseNumber}")

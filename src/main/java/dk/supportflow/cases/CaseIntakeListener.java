@@ -2,6 +2,7 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.minsupport.TitleCheck;
 import dk.supportflow.notification.CaseMails;
 import dk.supportflow.platform.UserInputRefused;
 import jakarta.validation.ConstraintViolation;
@@ -32,11 +33,14 @@ public class CaseIntakeListener implements ExecutionListener {
     private final SupportCaseService supportCaseService;
     private final Validator validator;
     private final CaseMails mails;
+    private final TitleCheck titleCheck;
 
-    public CaseIntakeListener(SupportCaseService supportCaseService, Validator validator, CaseMails mails) {
+    public CaseIntakeListener(SupportCaseService supportCaseService, Validator validator, CaseMails mails,
+            TitleCheck titleCheck) {
         this.supportCaseService = supportCaseService;
         this.validator = validator;
         this.mails = mails;
+        this.titleCheck = titleCheck;
     }
 
     @Override
@@ -64,6 +68,7 @@ public class CaseIntakeListener implements ExecutionListener {
         execution.setVariable(Vars.CASE_NUMBER, supportCase.getCaseNumber());
         // whatever a caller sent as "reporter" (the start form's initiator, a variable): the case row decides
         execution.setVariable(Vars.REPORTER, supportCase.getReporter());
+        execution.setVariable(Vars.TITLE_FINDINGS, String.join("\n", titleCheck.messages(supportCase.getTitle())));
         // written to the outbox in this transaction: sent only if the case really starts
         mails.receipt(supportCase.getCaseNumber(), supportCase.getTitle(), supportCase.getReporter());
     }

@@ -86,6 +86,8 @@ public final class SupportCaseProcess {
         /** Only on the Tasklist start form; taken out of the variables by the intake listener. */
         public static final String CPR = "cpr";
         public static final String CPR_REGISTERED = "cprRegistered";
+        /** Advice on the reporter's title (the training's good title), shown on analyseError; one per line. */
+        public static final String TITLE_FINDINGS = "titleFindings";
 
         // analysis
         public static final String OUTCOME = "outcome";

@@ -40,6 +40,11 @@ public class TitleCheck {
     private static final Set<String> ACRONYMS = Set.of("KP", "CPR", "ID", "PDF", "KOMBIT", "SKAT", "MITID", "NEMID",
             "ATP", "UDK", "KMD", "API", "XML", "CVR", "BBR", "DOCX", "PNG");
 
+    /** The findings as people read them, one per line; empty when the title is good. */
+    public List<String> messages(String title) {
+        return check(title).findings().stream().map(Finding::message).toList();
+    }
+
     public Result check(String title) {
         List<Finding> findings = new ArrayList<>();
         String text = title == null ? "" : title.strip();

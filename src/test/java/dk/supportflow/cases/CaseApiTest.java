@@ -63,6 +63,23 @@ class CaseApiTest {
     }
 
     @Test
+    void theTitleIsAdvisedOnAtIntakeButNeverRefused() {
+        ResponseEntity<Map> good = api.post("superbruger1", "/api/cases", VALID);
+        assertThat(good.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((List<?>) good.getBody().get("titleFindings")).isEmpty();
+
+        ResponseEntity<Map> shouted = api.post("superbruger1", "/api/cases",
+                VALID.replace("Opgaven \\\"Beregn tillæg\\\" afsluttes ikke efter godkendelse", "VIGTIGT!!! SVAR NU???"));
+        assertThat(shouted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        List<String> findings = (List<String>) shouted.getBody().get("titleFindings");
+        assertThat(findings).isNotEmpty().allSatisfy(f -> assertThat(f).doesNotContain("Titlen: Titlen"));
+        // and the supportberettiget sees the same advice on analyseError
+        String pi = (String) shouted.getBody().get("processInstanceId");
+        assertThat((String) runtimeService.getVariable(pi, SupportCaseProcess.Vars.TITLE_FINDINGS))
+                .isEqualTo(String.join("\n", findings));
+    }
+
+    @Test
     void aSupportberettigetMayReportToo() {
         assertThat(api.post("support2", "/api/cases", VALID).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
