@@ -52,7 +52,7 @@ public class DriftssideController {
             @Size(max = 1000, message = "Linket må højst være 1000 tegn.")
             String link,
             @Pattern(regexp = "driftsbesked|kendtFejl|nyhed|release",
-                    message = "Vælg en af: driftsbesked, kendtFejl, nyhed, release.")
+                    message = "Vælg beskedens art: driftsbesked, kendt fejl, nyhed eller release.")
             String kind,
             Instant publishedAt) {
     }
@@ -91,7 +91,7 @@ public class DriftssideController {
     public List<MessageView> list(@RequestParam(required = false) String state) {
         MessageState filter = state == null ? null : MessageState.ofCode(state).orElseThrow(() -> new ApiException(
                 HttpStatus.BAD_REQUEST, "Ukendt tilstand.", List.of(new ApiError.FieldError("state",
-                        "Vælg en af: awaitingReview, knownError, releaseNote, information, noise."))));
+                        "Vælg en tilstand: afventer vurdering, kendt fejl, release, information eller støj (se API-beskrivelsen)."))));
         return messages.list(filter).stream().map(this::view).toList();
     }
 

@@ -40,7 +40,7 @@ public class MinSupportController {
             @Size(max = 4000, message = "Svaret må højst være 4000 tegn.")
             String answer,
             @Pattern(regexp = "accepted|rejected|planned",
-                    message = "Afgørelsen af et ændringsønske er accepted, rejected eller planned.")
+                    message = "Afgørelsen af et ændringsønske skal være accepteret, afvist eller planlagt (se API-beskrivelsen).")
             String changeRequestOutcome) {
     }
 
