@@ -2,6 +2,7 @@ package dk.supportflow.analysis;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.CaseReporter;
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.notification.CaseMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,14 +14,16 @@ import org.springframework.stereotype.Component;
 public class MailQuestionDelegate implements JavaDelegate {
 
     private final CaseMails mails;
+    private final CaseReporter reporter;
 
-    public MailQuestionDelegate(CaseMails mails) {
+    public MailQuestionDelegate(CaseMails mails, CaseReporter reporter) {
         this.mails = mails;
+        this.reporter = reporter;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         mails.question(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.TITLE),
-                (String) execution.getVariable(Vars.REPORTER), (String) execution.getVariable(Vars.QUESTION));
+                reporter.of(execution), (String) execution.getVariable(Vars.QUESTION));
     }
 }

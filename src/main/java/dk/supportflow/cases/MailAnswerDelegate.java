@@ -13,16 +13,18 @@ import org.springframework.stereotype.Component;
 public class MailAnswerDelegate implements JavaDelegate {
 
     private final CaseMails mails;
+    private final CaseReporter reporter;
 
-    public MailAnswerDelegate(CaseMails mails) {
+    public MailAnswerDelegate(CaseMails mails, CaseReporter reporter) {
         this.mails = mails;
+        this.reporter = reporter;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String decision = (String) execution.getVariable(Vars.CHANGE_REQUEST_OUTCOME);
         mails.answer(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.TITLE),
-                (String) execution.getVariable(Vars.REPORTER), (String) execution.getVariable(Vars.ANSWER),
+                reporter.of(execution), (String) execution.getVariable(Vars.ANSWER),
                 decision == null ? null : MinSupportRules.CHANGE_REQUEST_OUTCOMES.get(decision));
     }
 }

@@ -28,7 +28,7 @@ public class RegisterCaseInformationDelegate implements JavaDelegate {
         String caseNumber = execution.getProcessBusinessKey();
         String source = (String) execution.getVariable(Vars.INFORMATION_SOURCE);
         String text = (String) execution.getVariable(Vars.INFORMATION_TEXT);
-        String log = supportCaseService.recordInformation(caseNumber, source == null ? "Ukendt kilde" : source, text);
+        String log = supportCaseService.recordInformation(execution, source == null ? "Ukendt kilde" : source, text);
         execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
         mails.informationAdded(caseNumber, (String) execution.getVariable(Vars.TITLE),
                 Optional.ofNullable((String) execution.getVariable(Vars.CASE_HANDLER)),

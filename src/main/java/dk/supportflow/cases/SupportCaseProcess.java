@@ -192,6 +192,8 @@ public final class SupportCaseProcess {
         public static final String REGISTER_KNOWN_ERROR = "registerKnownError";
         /** Bean whose methods give timer durations: integrationRetryWait(), followUpInterval(criticality). */
         public static final String CASE_TIMERS = "caseTimers";
+        /** Bean whose of(execution) gives the case row's reporter (cases.CaseReporter), e.g. provideMoreInfo's assignee. */
+        public static final String CASE_REPORTER = "caseReporter";
 
         private Beans() {
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,6 +119,11 @@ public class SupportCaseService {
                         + " does not carry case " + caseNumber));
     }
 
+    /** The case of the process instance an execution belongs to (see {@link #ofProcess(String, String)}). */
+    public SupportCase ofProcess(DelegateExecution execution) {
+        return ofProcess(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    }
+
     SupportCase get(String caseNumber) {
         return find(caseNumber).orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " findes ikke."));
     }
@@ -211,8 +217,9 @@ public class SupportCaseService {
      * forms, newest first, cut to what a Camunda string variable holds; the case keeps it all.
      */
     @Transactional
-    public String recordInformation(String caseNumber, String source, String text) {
-        SupportCase supportCase = get(caseNumber);
+    public String recordInformation(DelegateExecution execution, String source, String text) {
+        SupportCase supportCase = ofProcess(execution);
+        String caseNumber = supportCase.getCaseNumber();
         information.save(new CaseInformation(supportCase.getId(), Cpr.maskInText(source), Cpr.maskInText(text),
                 clock.instant()));
         List<CaseInformation> all = information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId());
@@ -238,8 +245,10 @@ public class SupportCaseService {
      * was), which outlive Camunda's history. Safe to repeat.
      */
     @Transactional
-    public void close(String caseNumber, String errorClass, String outcome, String answer, String minSupportCaseNumber) {
-        SupportCase supportCase = get(caseNumber);
+    public void close(DelegateExecution execution, String errorClass, String outcome, String answer,
+            String minSupportCaseNumber) {
+        SupportCase supportCase = ofProcess(execution);
+        String caseNumber = supportCase.getCaseNumber();
         Instant now = clock.instant();
         String symptom = supportCase.getActual()
                 + (supportCase.getErrorMessage() == null ? "" : "\n" + supportCase.getErrorMessage());

@@ -45,7 +45,7 @@ public class RegisterKnownErrorDelegate implements JavaDelegate {
                 + (knownError.getComponent() == null ? "" : " (" + knownError.getComponent() + ")")
                 + "\nMidlertidig løsning: " + knownError.getWorkaround()
                 + (knownError.getSourceLink() == null ? "" : "\nDriftssiden: " + knownError.getSourceLink());
-        String log = supportCases.recordInformation(caseNumber, SOURCE, text);
+        String log = supportCases.recordInformation(execution, SOURCE, text);
         execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
         execution.getProcessInstance().setVariable(Vars.KNOWN_ERROR_NOTICE, links.notice(caseNumber));
         mails.informationAdded(caseNumber, (String) execution.getVariable(Vars.TITLE),

@@ -54,7 +54,7 @@ public class KnowledgeSuggestionsListener implements TaskListener {
             others = othersText(search.find(KnowledgeQuery.likeCase(text, component, null, OTHERS,
                     Set.of(KnowledgeKind.ARTICLE, KnowledgeKind.CASE))));
         } catch (RuntimeException e) {
-            LOG.warn("No knowledge suggestions for case {}: the search failed", task.getVariable(Vars.CASE_NUMBER), e);
+            LOG.warn("No knowledge suggestions for case {}: the search failed", task.getExecution().getProcessBusinessKey(), e);
         }
         task.setVariable(Vars.KNOWN_ERROR_SUGGESTIONS, knownErrors);
         task.setVariable(Vars.KNOWLEDGE_SUGGESTIONS, others);
