@@ -25,10 +25,10 @@ public class RegisterCaseInformationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = execution.getProcessBusinessKey();
+        String caseNumber = supportCaseService.ofProcess(execution).getCaseNumber();
         String source = (String) execution.getVariable(Vars.INFORMATION_SOURCE);
         String text = (String) execution.getVariable(Vars.INFORMATION_TEXT);
-        String log = supportCaseService.recordInformation(execution, source == null ? "Ukendt kilde" : source, text);
+        String log = supportCaseService.recordInformation(caseNumber, source == null ? "Ukendt kilde" : source, text);
         execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
         mails.informationAdded(caseNumber, (String) execution.getVariable(Vars.TITLE),
                 Optional.ofNullable((String) execution.getVariable(Vars.CASE_HANDLER)),

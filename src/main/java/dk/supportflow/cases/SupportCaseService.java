@@ -217,9 +217,8 @@ public class SupportCaseService {
      * forms, newest first, cut to what a Camunda string variable holds; the case keeps it all.
      */
     @Transactional
-    public String recordInformation(DelegateExecution execution, String source, String text) {
-        SupportCase supportCase = ofProcess(execution);
-        String caseNumber = supportCase.getCaseNumber();
+    public String recordInformation(String caseNumber, String source, String text) {
+        SupportCase supportCase = get(caseNumber);
         information.save(new CaseInformation(supportCase.getId(), Cpr.maskInText(source), Cpr.maskInText(text),
                 clock.instant()));
         List<CaseInformation> all = information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId());
@@ -245,10 +244,8 @@ public class SupportCaseService {
      * was), which outlive Camunda's history. Safe to repeat.
      */
     @Transactional
-    public void close(DelegateExecution execution, String errorClass, String outcome, String answer,
-            String minSupportCaseNumber) {
-        SupportCase supportCase = ofProcess(execution);
-        String caseNumber = supportCase.getCaseNumber();
+    public void close(String caseNumber, String errorClass, String outcome, String answer, String minSupportCaseNumber) {
+        SupportCase supportCase = get(caseNumber);
         Instant now = clock.instant();
         String symptom = supportCase.getActual()
                 + (supportCase.getErrorMessage() == null ? "" : "\n" + supportCase.getErrorMessage());

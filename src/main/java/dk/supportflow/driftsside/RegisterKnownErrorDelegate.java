@@ -38,14 +38,14 @@ public class RegisterKnownErrorDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = execution.getProcessBusinessKey();
+        String caseNumber = supportCases.ofProcess(execution).getCaseNumber();
         KnownError knownError = knownErrors.findById(((Number) execution.getVariable(Vars.KNOWN_ERROR_ID)).longValue())
                 .orElseThrow();
         String text = "Sagen ligner en kendt fejl på driftssiden: " + knownError.getSymptom()
                 + (knownError.getComponent() == null ? "" : " (" + knownError.getComponent() + ")")
                 + "\nMidlertidig løsning: " + knownError.getWorkaround()
                 + (knownError.getSourceLink() == null ? "" : "\nDriftssiden: " + knownError.getSourceLink());
-        String log = supportCases.recordInformation(execution, SOURCE, text);
+        String log = supportCases.recordInformation(caseNumber, SOURCE, text);
         execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
         execution.getProcessInstance().setVariable(Vars.KNOWN_ERROR_NOTICE, links.notice(caseNumber));
         mails.informationAdded(caseNumber, (String) execution.getVariable(Vars.TITLE),

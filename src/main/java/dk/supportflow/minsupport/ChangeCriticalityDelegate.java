@@ -31,7 +31,7 @@ public class ChangeCriticalityDelegate implements JavaDelegate {
         String to = (String) execution.getVariable(Vars.NEW_CRITICALITY);
         String reason = (String) execution.getVariable(Vars.CRITICALITY_CHANGE_REASON);
         String who = people.displayName((String) execution.getVariable(Vars.CASE_HANDLER));
-        String log = cases.recordInformation(execution,
+        String log = cases.recordInformation(cases.ofProcess(execution).getCaseNumber(),
                 who == null ? "Supportberettiget" : who,
                 "Kritikaliteten i MinSupport er ændret fra " + MinSupportRules.CRITICALITIES.getOrDefault(from, from)
                         + " til " + MinSupportRules.CRITICALITIES.get(to) + ". Begrundelse: " + reason);

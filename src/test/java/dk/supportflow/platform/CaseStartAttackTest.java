@@ -23,8 +23,11 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SetProcessDefinitionVersionCmd;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +73,10 @@ class CaseStartAttackTest {
     ManagementService managementService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
     @Autowired
     CaseScenario scenario;
     @Autowired
@@ -192,11 +199,12 @@ class CaseStartAttackTest {
             assertRefused(post("support1", base + "/process-definition/" + definitionId() + "/restart-async", restart),
                     ProcessStartGuard.MODIFY, base + " restart-async");
         }
-        // no REST path, but the permission support1 holds (UPDATE_INSTANCE) would allow it
+        // an engine command without a REST path, which the permission support1 holds (UPDATE_INSTANCE) would allow
         identityService.setAuthentication("support1", List.of(Groups.SUPPORTBERETTIGEDE));
         try {
-            int version = managementService.getProcessDefinitionVersion(definitionId());
-            assertThat(catchThrowable(() -> managementService.setProcessDefinitionVersion(pi, version)))
+            int version = repositoryService.getProcessDefinition(definitionId()).getVersion();
+            assertThat(catchThrowable(() -> engineConfiguration.getCommandExecutorTxRequired()
+                    .execute(new SetProcessDefinitionVersionCmd(pi, version))))
                     .isInstanceOf(AuthorizationException.class).hasMessage(ProcessStartGuard.MODIFY);
         } finally {
             identityService.clearAuthentication();
