@@ -100,14 +100,12 @@ class CaseStartAttackTest {
                     {"startInstructions": [{"type": "startBeforeActivity", "activityId": "planKnowledgeSharing"}],
                      "variables": {%s}}""".formatted(REPORT)), ProcessStartGuard.START_ELSEWHERE, base + " startInstructions");
             // at the start event, but past the intake listener that registers the case and drops the CPR
+            // (without start instructions the engine itself refuses the flags, before any command)
             for (String skip : List.of("skipCustomListeners", "skipIoMappings")) {
-                assertRefused(post("superbruger1", base + START, """
-                        {"%s": true, "variables": {%s}}""".formatted(skip, REPORT)),
-                        ProcessStartGuard.START_ELSEWHERE, base + " " + skip);
                 assertRefused(post("superbruger1", base + START, """
                         {"startInstructions": [{"type": "startBeforeActivity", "activityId": "%s"}],
                          "%s": true, "variables": {%s}}""".formatted(Elements.START_EVENT, skip, REPORT)),
-                        ProcessStartGuard.START_ELSEWHERE, base + " " + skip + " with startInstructions");
+                        ProcessStartGuard.START_ELSEWHERE, base + " " + skip);
             }
             assertRefused(post("superbruger1", base + START, """
                     {"businessKey": "%s", "variables": {%s}}""".formatted(othersCase.caseNumber(), REPORT)),
