@@ -18,7 +18,8 @@ public class CloseCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        supportCaseService.close(supportCaseService.ofProcess(execution).getCaseNumber(), (String) execution.getVariable(Vars.ERROR_CLASS),
+        supportCaseService.close(supportCaseService.ofProcess(execution).getCaseNumber(),
+                (String) execution.getVariable(Vars.ERROR_CLASS),
                 (String) execution.getVariable(Vars.OUTCOME), (String) execution.getVariable(Vars.ANSWER),
                 (String) execution.getVariable(Vars.MINSUPPORT_CASE_NUMBER));
     }
