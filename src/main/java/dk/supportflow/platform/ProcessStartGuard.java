@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * person who is not an administrator cannot start at an inner activity, skip listeners or
  * input/output mappings, choose a business key (a start, a start form, a message, a start
  * condition), modify, migrate or re-version a running instance or restart an ended one, on any
- * definition and whichever path the request took. The application itself (no engine authentication: our API after Spring Security allowed
- * the caller, jobs) and administrators keep these means.
+ * definition and whichever path the request took. The application itself (no engine
+ * authentication: our API after Spring Security allowed the caller, jobs) and administrators keep
+ * these means.
  */
 @Component
 public class ProcessStartGuard implements CommandGuard {
