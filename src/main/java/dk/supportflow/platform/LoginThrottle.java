@@ -11,8 +11,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.RequestContextFilter;
@@ -33,12 +37,16 @@ public class LoginThrottle {
     static final String NO_CLIENT = "-";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
     private final int freeAttempts;
     private final Duration maxLock;
 
-    public LoginThrottle(JdbcTemplate jdbc, @Value("${supportflow.login.free-attempts:5}") int freeAttempts,
+    public LoginThrottle(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            @Value("${supportflow.login.free-attempts:5}") int freeAttempts,
             @Value("${supportflow.login.max-lock:PT60M}") Duration maxLock) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.freeAttempts = freeAttempts;
         this.maxLock = maxLock;
     }
@@ -52,33 +60,56 @@ public class LoginThrottle {
         return NO_CLIENT;
     }
 
-    public boolean isLocked(String userId, String client) {
-        List<Timestamp> until = jdbc.queryForList(
-                "select locked_until from login_throttle where user_id = ? and client = ?", Timestamp.class, userId, client);
-        return !until.isEmpty() && until.get(0) != null && until.get(0).toInstant().isAfter(now());
-    }
-
-    public void failed(String userId, String client) {
-        Integer previous = jdbc.query("select failures from login_throttle where user_id = ? and client = ?",
-                rs -> rs.next() ? rs.getInt(1) : null, userId, client);
-        int failures = previous == null ? 1 : previous + 1;
-        Timestamp lockedUntil = failures < freeAttempts ? null : Timestamp.from(now().plus(lockFor(failures)));
-        if (previous == null) {
-            jdbc.update("insert into login_throttle (user_id, client, failures, locked_until) values (?, ?, ?, ?)",
-                    userId, client, failures, lockedUntil);
-        } else {
-            jdbc.update("update login_throttle set failures = ?, locked_until = ? where user_id = ? and client = ?",
-                    failures, lockedUntil, userId, client);
+    /**
+     * Counts the attempt before its password is checked, in a transaction of its own and with the
+     * row locked, and says whether it may be checked at all. Counting first is what stops many
+     * guesses sent at the same moment: from the attempt that reaches the limit on, the lock is set
+     * before the password is checked, and a right password lifts it again ({@link #succeeded}).
+     */
+    public boolean admit(String userId, String client) {
+        try {
+            return Boolean.TRUE.equals(ownTransaction.execute(status -> admitLocked(userId, client)));
+        } catch (DuplicateKeyException e) {
+            // another request created the row at the same moment: count on that row
+            return Boolean.TRUE.equals(ownTransaction.execute(status -> admitLocked(userId, client)));
         }
     }
 
+    private record Attempts(int failures, Timestamp lockedUntil) {
+    }
+
+    private boolean admitLocked(String userId, String client) {
+        Instant now = now();
+        List<Attempts> rows = jdbc.query(
+                "select failures, locked_until from login_throttle where user_id = ? and client = ? for update",
+                (rs, i) -> new Attempts(rs.getInt("failures"), rs.getTimestamp("locked_until")), userId, client);
+        if (rows.isEmpty()) {
+            jdbc.update("insert into login_throttle (user_id, client, failures, locked_until) values (?, ?, ?, ?)",
+                    userId, client, 1, lockAfter(1, now));
+            return true;
+        }
+        Attempts counted = rows.get(0);
+        if (counted.lockedUntil() != null && counted.lockedUntil().toInstant().isAfter(now)) {
+            return false;
+        }
+        int failures = counted.failures() + 1;
+        jdbc.update("update login_throttle set failures = ?, locked_until = ? where user_id = ? and client = ?",
+                failures, lockAfter(failures, now), userId, client);
+        return true;
+    }
+
     public void succeeded(String userId, String client) {
-        jdbc.update("delete from login_throttle where user_id = ? and client = ?", userId, client);
+        ownTransaction.executeWithoutResult(status ->
+                jdbc.update("delete from login_throttle where user_id = ? and client = ?", userId, client));
     }
 
     /** Lifts every lock of the person, from every address. */
     public void unlock(String userId) {
         jdbc.update("delete from login_throttle where user_id = ?", userId);
+    }
+
+    private Timestamp lockAfter(int failures, Instant now) {
+        return failures < freeAttempts ? null : Timestamp.from(now.plus(lockFor(failures)));
     }
 
     /** 1 minute at the first locking failure, doubled with each further one, at most maxLock. */

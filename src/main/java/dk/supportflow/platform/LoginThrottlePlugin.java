@@ -26,10 +26,12 @@ public class LoginThrottlePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        // before the command's transaction: the throttle's own short transactions never hold a second
+        // connection while the check's is open, however many logins arrive at once
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new ThrottleInterceptor());
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
     private final class ThrottleInterceptor extends CommandInterceptor {
@@ -46,14 +48,12 @@ public class LoginThrottlePlugin extends AbstractProcessEnginePlugin {
             }
             String client = LoginThrottle.currentClient();
             LoginThrottle logins = throttle.getObject();
-            if (logins.isLocked(userId, client)) {
+            if (!logins.admit(userId, client)) {
                 return (T) Boolean.FALSE;
             }
             T valid = next.execute(command);
             if (Boolean.TRUE.equals(valid)) {
                 logins.succeeded(userId, client);
-            } else {
-                logins.failed(userId, client);
             }
             return valid;
         }

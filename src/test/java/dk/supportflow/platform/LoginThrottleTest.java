@@ -13,7 +13,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wrong passwords lock a person out for a while, only from the address they came from, longer
@@ -39,6 +47,8 @@ class LoginThrottleTest {
     TestRestTemplate rest;
     @Autowired
     LoginThrottle throttle;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void reset() {
@@ -68,6 +78,39 @@ class LoginThrottleTest {
         // a right password starts the count again
         assertThat(status(ATTACKER, "superbruger2", "forkert")).isEqualTo(401);
         assertThat(status(ATTACKER, "superbruger2", "demo")).isEqualTo(200);
+    }
+
+    @Test
+    void guessesSentAtTheSameMomentAreCountedBeforeTheyAreChecked() throws Exception {
+        int before = checkedFailures("superbruger2");
+        int guesses = 20;
+        ExecutorService clients = Executors.newFixedThreadPool(guesses);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "gæt" + i;
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return status(ATTACKER, "superbruger2", guess);
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(401);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        // at most the free attempts reached the password check; the rest met the lock
+        assertThat(checkedFailures("superbruger2") - before).isBetween(1, 5);
+        assertThat(status(ATTACKER, "superbruger2", "demo")).isEqualTo(401);
+        assertThat(status(COLLEAGUE, "superbruger2", "demo")).isEqualTo(200);
+    }
+
+    /** Camunda still counts the wrong passwords it checked (its lock is off): what reached the check. */
+    private int checkedFailures(String userId) {
+        return jdbc.queryForObject("select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = ?", Integer.class, userId);
     }
 
     @Test
