@@ -30,7 +30,7 @@ public class LoginUnlockController {
     @Operation(summary = "Lås en persons login op igen efter for mange forkerte adgangskoder")
     public Unlocked unlock(@PathVariable String userId) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
-            throw ApiException.notFound("Der findes ingen bruger med id " + userId + ".");
+            throw ApiException.notFound("Brugeren findes ikke.");
         }
         throttle.unlock(userId);
         identityService.unlockUser(userId);

@@ -24,6 +24,22 @@ class DemoUsersInProductionTest {
     }
 
     @Test
+    void aDemoPersonWithAnotherAddressButTheDemoPasswordStillStopsIt() {
+        User admin = identityService.createUserQuery().userId("admin").singleResult();
+        admin.setEmail("it-drift@kommune.dk");
+        identityService.saveUser(admin);
+        try {
+            assertThat(DemoUsers.isDemo(identityService.createUserQuery().userId("admin").singleResult())).isFalse();
+            assertThatThrownBy(() -> new DemoUsersInProduction(identityService).refuseDemoUsers())
+                    .hasMessageContaining("admin");
+        } finally {
+            admin = identityService.createUserQuery().userId("admin").singleResult();
+            admin.setEmail("admin@kommune.example");
+            identityService.saveUser(admin);
+        }
+    }
+
+    @Test
     void aRealAdministratorCalledAdminIsNoDemoPerson() {
         User real = identityService.newUser("admin");
         real.setEmail("it-drift@kommune.dk");
