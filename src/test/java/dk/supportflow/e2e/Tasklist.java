@@ -129,10 +129,21 @@ final class Tasklist implements AutoCloseable {
     }
 
     void claim() {
-        press(visible(By.cssSelector(".task-details button.claim")));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details button.claim")));
+        press(visible(By.cssSelector(CLAIM)));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(CLAIM)));
         waitIdle();
     }
+
+    /** Claims the open task unless it already is the person's (a task they took earlier), and returns its form. */
+    WebElement claimIfOffered(WebElement form) {
+        if (driver.findElements(By.cssSelector(CLAIM)).isEmpty()) {
+            return form;
+        }
+        claim();
+        return form();
+    }
+
+    private static final String CLAIM = ".task-details button.claim";
 
     WebElement completeButton() {
         return visible(By.cssSelector(".task-details button.btn-primary[ng-click=\"complete()\"]"));
