@@ -43,7 +43,7 @@ public class CaseScenario {
         return new CaseReport(title, "Boligstøtte til en pensionist", "Åbnede sagen, valgte 'Beregn tillæg' og godkendte",
                 "At opgaven blev afsluttet", "Opgaven står stadig som åben", "Et trin tilbage i Gennemførte trin",
                 "Teknisk fejl: NullPointerException i beregning", component, CPR, "KP-778899", "BT-12",
-                false, null);
+                false, null, null, null, null, null, null);
     }
 
     /** Opens a case as superbruger1 (with a CPR number) and returns its process instance id. */

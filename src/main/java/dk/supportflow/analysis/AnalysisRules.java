@@ -1,5 +1,6 @@
 package dk.supportflow.analysis;
 
+import static dk.supportflow.cases.SupportCaseProcess.Kinds;
 import static dk.supportflow.cases.SupportCaseProcess.Outcomes;
 import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
@@ -38,7 +39,12 @@ public class AnalysisRules implements TaskRules {
         switch (taskKey) {
             case Tasks.ANALYSE_ERROR -> {
                 String outcome = input.requireOneOf(Vars.OUTCOME, OUTCOMES, "Vælg udfaldet af analysen.");
-                input.requireOneOf(Vars.ERROR_CLASS, ERROR_CLASSES, "Vælg, hvilken slags fejl det er.");
+                if (isError(input)) {
+                    input.requireOneOf(Vars.ERROR_CLASS, ERROR_CLASSES, "Vælg, hvilken slags fejl det er.");
+                } else {
+                    // a support or change request is no error: it must not count towards error patterns
+                    input.normalise(Vars.ERROR_CLASS, null);
+                }
                 requireAnswerWhenSolved(input, outcome);
                 recordImpactWhenEscalating(input, outcome);
                 if (Outcomes.NEED_MORE_INFO.equals(outcome)) {
@@ -56,6 +62,12 @@ public class AnalysisRules implements TaskRules {
             }
             default -> throw new IllegalArgumentException(taskKey);
         }
+    }
+
+    /** A case reported before kinds existed has no kind and is an error. */
+    static boolean isError(TaskInput input) {
+        String kind = input.text(Vars.KIND);
+        return kind == null || Kinds.ERROR.equals(kind);
     }
 
     /** The answers the criticality suggestion is made from; an unticked box is a no. */

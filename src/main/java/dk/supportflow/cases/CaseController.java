@@ -3,6 +3,8 @@ package dk.supportflow.cases;
 import dk.supportflow.minsupport.TitleCheck;
 import dk.supportflow.people.Groups;
 import dk.supportflow.platform.IdentityAuthenticationProvider;
+import dk.supportflow.web.ApiError;
+import dk.supportflow.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +52,17 @@ public class CaseController {
     }
 
     @PostMapping
-    @Operation(summary = "Indberet en fejl og start en supportsag")
+    @Operation(summary = "Indberet en fejl, en supportsag eller et ændringsønske og start en supportsag. "
+            + "En supportberettiget kan registrere henvendelsen for en superbruger (reporter og channel).")
     public ResponseEntity<Opened> open(@Valid @RequestBody CaseReport report, Authentication user) {
-        SupportCaseService.OpenedCase opened = supportCaseService.openCase(report, user.getName());
+        SupportCaseService.OpenedCase opened;
+        try {
+            opened = supportCaseService.openCase(report, user.getName());
+        } catch (OnBehalf.Refused refused) {
+            throw refused.forbidden() ? ApiException.forbidden(refused.getMessage())
+                    : new ApiException(HttpStatus.BAD_REQUEST, refused.getMessage(),
+                            List.of(new ApiError.FieldError(refused.field(), refused.getMessage())));
+        }
         return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber()))
                 .body(new Opened(opened.caseNumber(), opened.processInstanceId(), titleCheck.messages(report.title())));
     }

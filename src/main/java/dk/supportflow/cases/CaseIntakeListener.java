@@ -4,6 +4,7 @@ import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.minsupport.TitleCheck;
 import dk.supportflow.notification.CaseMails;
+import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.platform.UserInputRefused;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -34,19 +35,25 @@ public class CaseIntakeListener implements ExecutionListener {
     private final Validator validator;
     private final CaseMails mails;
     private final TitleCheck titleCheck;
+    private final OnBehalf onBehalf;
+    private final PeopleDirectory people;
 
     public CaseIntakeListener(SupportCaseService supportCaseService, Validator validator, CaseMails mails,
-            TitleCheck titleCheck) {
+            TitleCheck titleCheck, OnBehalf onBehalf, PeopleDirectory people) {
+        this.people = people;
         this.supportCaseService = supportCaseService;
         this.validator = validator;
         this.mails = mails;
         this.titleCheck = titleCheck;
+        this.onBehalf = onBehalf;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         CaseReport submitted = reportFrom(execution);
         execution.removeVariable(Vars.CPR);
+        // who reported it and how it came in: the case row holds that
+        execution.removeVariable(Vars.CHANNEL);
         String businessKey = execution.getProcessBusinessKey();
         SupportCase supportCase;
         if (businessKey != null) {
@@ -54,23 +61,37 @@ public class CaseIntakeListener implements ExecutionListener {
                     .filter(c -> c.getProcessInstanceId() == null || c.getProcessInstanceId().equals(execution.getProcessInstanceId()))
                     .orElseThrow(() -> new UserInputRefused("Sagen kunne ikke oprettes: sagsnummeret hører til en anden sag."));
         } else {
-            String reporter = Context.getCommandContext().getAuthenticatedUserId();
-            if (reporter == null) {
+            String caller = Context.getCommandContext().getAuthenticatedUserId();
+            if (caller == null) {
                 throw new UserInputRefused("Sagen kunne ikke oprettes: du skal være logget ind for at indberette en fejl.");
             }
             validate(submitted);
             CaseReport report = submitted.withCprMaskedInTexts();
-            supportCase = supportCaseService.register(report, reporter);
+            OnBehalf.Reporting reporting;
+            try {
+                reporting = onBehalf.resolve(report, caller);
+            } catch (OnBehalf.Refused refused) {
+                throw new FormFieldValidationException(refused.field(), "Sagen kunne ikke oprettes: " + refused.getMessage());
+            }
+            supportCase = supportCaseService.register(report, reporting);
             execution.setProcessBusinessKey(supportCase.getCaseNumber());
-            execution.setVariables(report.toVariables());
+            execution.setVariables(report.toVariables(supportCase.getComponent()));
         }
         supportCaseService.attachProcess(supportCase, execution.getProcessInstanceId());
         execution.setVariable(Vars.CASE_NUMBER, supportCase.getCaseNumber());
         // whatever a caller sent as "reporter" (the start form's initiator, a variable): the case row decides
         execution.setVariable(Vars.REPORTER, supportCase.getReporter());
+        execution.setVariable(Vars.REPORTER_NAME, people.displayName(supportCase.getReporter()));
+        if (supportCase.getRegisteredBy() != null) {
+            execution.setVariable(Vars.REGISTERED_BY_NOTE, "registreret af " + people.displayName(supportCase.getRegisteredBy())
+                    + " efter " + SupportCaseProcess.Channels.NAMES.get(supportCase.getChannel()));
+        } else {
+            execution.removeVariable(Vars.REGISTERED_BY_NOTE);
+        }
         execution.setVariable(Vars.TITLE_FINDINGS, String.join("\n", titleCheck.messages(supportCase.getTitle())));
         // written to the outbox in this transaction: sent only if the case really starts
-        mails.receipt(supportCase.getCaseNumber(), supportCase.getTitle(), supportCase.getReporter());
+        mails.receipt(supportCase.getCaseNumber(), supportCase.getTitle(), supportCase.getReporter(), supportCase.isError(),
+                supportCase.getRegisteredBy(), SupportCaseProcess.Channels.NAMES.get(supportCase.getChannel()));
     }
 
     private void validate(CaseReport report) {
@@ -90,7 +111,9 @@ public class CaseIntakeListener implements ExecutionListener {
                 text(execution, Vars.EXPECTED), text(execution, Vars.ACTUAL), text(execution, Vars.TRIED_SO_FAR),
                 text(execution, Vars.ERROR_MESSAGE), text(execution, Vars.COMPONENT), text(execution, Vars.CPR),
                 text(execution, Vars.KP_CASE_ID), text(execution, Vars.KP_TASK_KEY),
-                Boolean.TRUE.equals(execution.getVariable(Vars.PAYMENT_BLOCKED)), date(execution));
+                Boolean.TRUE.equals(execution.getVariable(Vars.PAYMENT_BLOCKED)), date(execution),
+                text(execution, Vars.OTHER_CASES_AFFECTED), text(execution, Vars.KP_TASK_ID), text(execution, Vars.KIND),
+                text(execution, Vars.REPORTER), text(execution, Vars.CHANNEL));
     }
 
     private static String text(DelegateExecution execution, String name) {

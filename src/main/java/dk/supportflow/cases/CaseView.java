@@ -33,7 +33,14 @@ public record CaseView(
         Instant closedAt,
         List<OpenTask> openTasks,
         List<Information> information,
-        WaitingTime waitingTime) {
+        WaitingTime waitingTime,
+        /** error, supportRequest or changeRequest. */
+        String kind,
+        String otherCasesAffected,
+        String kpTaskId,
+        /** The supportberettiget who registered the case for the reporter, and how it came in; null when the reporter filed it. */
+        String registeredBy,
+        String channel) {
 
     public record OpenTask(String taskId, String taskKey, String name, String assignee) {
     }

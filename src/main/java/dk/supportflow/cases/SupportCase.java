@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** A reported error and the report's details. The CPR number is kept here only, encrypted. */
+/** A reported error or request and the report's details. The CPR number is kept here only, encrypted. */
 @Entity
 @Table(name = "support_case")
 public class SupportCase {
@@ -28,19 +28,29 @@ public class SupportCase {
     @Column(nullable = false)
     private String reporter;
 
+    /** The supportberettiget who registered the case for the reporter; null when the reporter filed it. */
+    @Column(name = "registered_by")
+    private String registeredBy;
+
+    /** How the reporter reached support when someone registered the case for them (SupportCaseProcess.Channels). */
+    private String channel;
+
+    /** What the request is about (SupportCaseProcess.Kinds). */
+    @Column(nullable = false)
+    private String kind;
+
     @Column(nullable = false)
     private String title;
 
     @Column(name = "working_on", nullable = false)
     private String workingOn;
 
-    @Column(name = "steps_taken", nullable = false)
+    @Column(name = "steps_taken")
     private String stepsTaken;
 
     @Column(nullable = false)
     private String expected;
 
-    @Column(nullable = false)
     private String actual;
 
     @Column(name = "tried_so_far")
@@ -64,6 +74,13 @@ public class SupportCase {
     @Column(name = "kp_task_key")
     private String kpTaskKey;
 
+    @Column(name = "kp_task_id")
+    private String kpTaskId;
+
+    /** The third part of a good description: does the error occur on other cases? */
+    @Column(name = "other_cases_affected")
+    private String otherCasesAffected;
+
     @Column(name = "payment_blocked", nullable = false)
     private boolean paymentBlocked;
 
@@ -83,10 +100,13 @@ public class SupportCase {
     protected SupportCase() {
     }
 
-    SupportCase(String caseNumber, String reporter, CaseReport report, String cprEncrypted, String cprLookup,
-            Instant createdAt) {
+    SupportCase(String caseNumber, OnBehalf.Reporting reporting, CaseReport report, String component,
+            String cprEncrypted, String cprLookup, Instant createdAt) {
         this.caseNumber = caseNumber;
-        this.reporter = reporter;
+        this.reporter = reporting.reporter();
+        this.registeredBy = reporting.registeredBy();
+        this.channel = reporting.channel();
+        this.kind = report.kindOrDefault();
         this.title = report.title().strip();
         this.workingOn = report.workingOn();
         this.stepsTaken = report.stepsTaken();
@@ -94,11 +114,14 @@ public class SupportCase {
         this.actual = report.actual();
         this.triedSoFar = report.triedSoFar();
         this.errorMessage = report.errorMessage();
-        this.component = report.component();
+        this.component = component;
         this.cprEncrypted = cprEncrypted;
         this.cprLookup = cprLookup;
         this.kpCaseId = report.kpCaseId();
         this.kpTaskKey = report.kpTaskKey();
+        this.kpTaskId = report.kpTaskId();
+        this.otherCasesAffected = report.otherCasesAffected() == null || report.otherCasesAffected().isBlank() ? null
+                : report.otherCasesAffected().strip();
         this.paymentBlocked = report.isPaymentBlocked();
         this.availableDate = report.availableDate();
         this.createdAt = createdAt;
@@ -128,8 +151,10 @@ public class SupportCase {
         actual = replace(actual, placeholder, knownPlaceholders);
         triedSoFar = replace(triedSoFar, placeholder, knownPlaceholders);
         errorMessage = replace(errorMessage, placeholder, knownPlaceholders);
+        otherCasesAffected = replace(otherCasesAffected, placeholder, knownPlaceholders);
         kpCaseId = null;
         kpTaskKey = null;
+        kpTaskId = null;
         availableDate = null;
     }
 
@@ -163,6 +188,30 @@ public class SupportCase {
 
     public String getReporter() {
         return reporter;
+    }
+
+    public String getRegisteredBy() {
+        return registeredBy;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public boolean isError() {
+        return SupportCaseProcess.Kinds.ERROR.equals(kind);
+    }
+
+    public String getKpTaskId() {
+        return kpTaskId;
+    }
+
+    public String getOtherCasesAffected() {
+        return otherCasesAffected;
     }
 
     public String getTitle() {

@@ -1,5 +1,7 @@
 package dk.supportflow.cases;
 
+import java.util.Map;
+
 /**
  * The contract of the {@code supportCase} BPMN process: its key, element ids, message names and
  * variable names. Everything that talks to the process (delegates, REST API, tests) uses these.
@@ -71,6 +73,10 @@ public final class SupportCaseProcess {
         // the report (start form / POST /api/cases); never the CPR number
         public static final String CASE_NUMBER = "caseNumber";
         public static final String REPORTER = "reporter";
+        /** The reporter's name, for the forms ("indberettet af …"). */
+        public static final String REPORTER_NAME = "reporterName";
+        /** Who registered the case for the reporter and how it came in, as a Danish line; absent when the reporter filed it. */
+        public static final String REGISTERED_BY_NOTE = "registeredByNote";
         public static final String TITLE = "title";
         public static final String WORKING_ON = "workingOn";
         public static final String STEPS_TAKEN = "stepsTaken";
@@ -81,6 +87,12 @@ public final class SupportCaseProcess {
         public static final String COMPONENT = "component";
         public static final String KP_CASE_ID = "kpCaseId";
         public static final String KP_TASK_KEY = "kpTaskKey";
+        /** Opgave-ID: the KP task's id, where the error is on a task. */
+        public static final String KP_TASK_ID = "kpTaskId";
+        /** What the request is about: a value of {@link Kinds}; error when not given. */
+        public static final String KIND = "kind";
+        /** How a case registered on behalf of a superbruger reached support: a value of {@link Channels}. */
+        public static final String CHANNEL = "channel";
         public static final String PAYMENT_BLOCKED = "paymentBlocked";
         public static final String AVAILABLE_DATE = "availableDate";
         /** Only on the Tasklist start form; taken out of the variables by the intake listener. */
@@ -96,6 +108,7 @@ public final class SupportCaseProcess {
         public static final String QUESTION = "question";
         public static final String ADDITIONAL_INFO = "additionalInfo";
         public static final String CASE_HANDLER = "caseHandler";
+        public static final String CASE_HANDLER_NAME = "caseHandlerName";
         /** The impact questions answered when escalating; input of the decision suggestCriticality. */
         public static final String CENTRAL_FUNCTION_HIT = "centralFunctionHit";
         public static final String WORKAROUND_AVAILABLE = "workaroundAvailable";
@@ -122,8 +135,12 @@ public final class SupportCaseProcess {
         public static final String CHANGE_REQUEST_OUTCOME = "changeRequestOutcome";
         /** Optional, read by the MinSupport draft when set: the support type of a supportsag. */
         public static final String SUPPORT_TYPE = "supportType";
-        /** Optional, read by the MinSupport draft when set: does the error occur on other cases? */
+        /** Does the error occur on other cases? Given by the reporter, or at prepareMinSupportReport. */
         public static final String OTHER_CASES_AFFECTED = "otherCasesAffected";
+        /** prepareMinSupportReport: the case handler's phone, asked once when their profile has none. */
+        public static final String HANDLER_PHONE = "handlerPhone";
+        /** Set when prepareMinSupportReport is created: true when the handler's profile has no phone. */
+        public static final String HANDLER_PHONE_MISSING = "handlerPhoneMissing";
         /** The MinSupport draft as text for the reportToMinSupport form; never with the CPR number. */
         public static final String MINSUPPORT_DRAFT = "minSupportDraft";
 
@@ -150,6 +167,50 @@ public final class SupportCaseProcess {
         public static final String KNOWN_ERROR_NOTICE = "knownErrorNotice";
 
         private Vars() {
+        }
+    }
+
+    /** Values of {@link Vars#KIND}: what the request is about ("Hvad drejer henvendelsen sig om?"). */
+    public static final class Kinds {
+        public static final String ERROR = "error";
+        public static final String SUPPORT_REQUEST = "supportRequest";
+        public static final String CHANGE_REQUEST = "changeRequest";
+        public static final Map<String, String> NAMES = Map.of(
+                ERROR, "En fejl i KP",
+                SUPPORT_REQUEST, "En opgave, leverandøren kan løse for kommunen (supportsag)",
+                CHANGE_REQUEST, "Et forslag til forbedring af KP (ændringsønske)");
+
+        /** The MinSupport case type a request of this kind is reported as; null for an error (chosen when preparing). */
+        public static String ticketType(String kind) {
+            return switch (kind) {
+                case SUPPORT_REQUEST -> TicketTypes.SUPPORT_REQUEST;
+                case CHANGE_REQUEST -> TicketTypes.CHANGE_REQUEST;
+                default -> null;
+            };
+        }
+
+        private Kinds() {
+        }
+    }
+
+    /** Values of {@link Vars#TICKET_TYPE}: the MinSupport case types. */
+    public static final class TicketTypes {
+        public static final String BUG = "fejlsag";
+        public static final String SUPPORT_REQUEST = "supportsag";
+        public static final String CHANGE_REQUEST = "aendringsoenske";
+
+        private TicketTypes() {
+        }
+    }
+
+    /** Values of {@link Vars#CHANNEL}: how a superbruger reached support when a case is registered on their behalf. */
+    public static final class Channels {
+        public static final Map<String, String> NAMES = Map.of(
+                "telefon", "en telefonsamtale",
+                "mail", "en mail",
+                "personligt", "en personlig henvendelse");
+
+        private Channels() {
         }
     }
 
@@ -190,6 +251,8 @@ public final class SupportCaseProcess {
         public static final String KNOWN_ERROR_INTAKE = "knownErrorIntakeListener";
         /** Task_RegisterKnownError (driftsside.RegisterKnownErrorDelegate). */
         public static final String REGISTER_KNOWN_ERROR = "registerKnownError";
+        /** prepareMinSupportReport, create and complete: asks for the handler's phone once and keeps it in their profile. */
+        public static final String HANDLER_PHONE = "handlerPhoneListener";
         /** Bean whose methods give timer durations: integrationRetryWait(), followUpInterval(criticality). */
         public static final String CASE_TIMERS = "caseTimers";
         /** Bean whose of(execution) gives the case row's reporter (cases.CaseReporter), e.g. provideMoreInfo's assignee. */

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,11 +46,13 @@ public class SupportCaseService {
     private final CaseClock caseClock;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final OnBehalf onBehalf;
+    private final KpComponents components;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
             CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService,
             TaskService taskService, CaseClock caseClock, Clock clock,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, OnBehalf onBehalf, KpComponents components) {
         this.cases = cases;
         this.information = information;
         this.caseNumbers = caseNumbers;
@@ -59,6 +64,8 @@ public class SupportCaseService {
         this.caseClock = caseClock;
         this.clock = clock;
         this.transaction = transaction;
+        this.onBehalf = onBehalf;
+        this.components = components;
     }
 
     public record OpenedCase(String caseNumber, String processInstanceId) {
@@ -75,28 +82,32 @@ public class SupportCaseService {
      * has one): the year's counter row is locked only for that moment, not while the process
      * starts, so cases opened at the same time on one or several nodes do not queue behind each
      * other. A case that then fails to open leaves its number unused.
+     *
+     * @throws OnBehalf.Refused when the report names another reporter and the caller may not
+     *     register for them (see {@link OnBehalf})
      */
-    public OpenedCase openCase(CaseReport submitted, String reporter) {
+    public OpenedCase openCase(CaseReport submitted, String caller) {
         CaseReport report = submitted.withCprMaskedInTexts();
+        OnBehalf.Reporting reporting = onBehalf.resolve(report, caller);
         String caseNumber = caseNumbers.next();
         return transaction.execute(status -> {
-            SupportCase supportCase = register(report, reporter, caseNumber);
+            SupportCase supportCase = register(report, reporting, caseNumber);
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                    SupportCaseProcess.PROCESS_KEY, supportCase.getCaseNumber(), report.toVariables());
+                    SupportCaseProcess.PROCESS_KEY, supportCase.getCaseNumber(), report.toVariables(supportCase.getComponent()));
             return new OpenedCase(supportCase.getCaseNumber(), instance.getId());
         });
     }
 
     /** Stores a new case with a fresh case number; the caller starts (or is) its process. */
     @Transactional
-    public SupportCase register(CaseReport report, String reporter) {
-        return register(report, reporter, caseNumbers.next());
+    public SupportCase register(CaseReport report, OnBehalf.Reporting reporting) {
+        return register(report, reporting, caseNumbers.next());
     }
 
-    private SupportCase register(CaseReport report, String reporter, String caseNumber) {
+    private SupportCase register(CaseReport report, OnBehalf.Reporting reporting, String caseNumber) {
         String cpr = report.hasCpr() ? report.cpr().strip() : null;
-        return cases.save(new SupportCase(caseNumber, reporter, report, cprCipher.encrypt(cpr),
-                cprLookup.hash(cpr), clock.instant()));
+        return cases.save(new SupportCase(caseNumber, reporting, report, components.canonical(report.component()),
+                cprCipher.encrypt(cpr), cprLookup.hash(cpr), clock.instant()));
     }
 
     @Transactional
@@ -192,7 +203,8 @@ public class SupportCaseService {
                 supportCase.getTriedSoFar(), supportCase.getErrorMessage(), supportCase.getComponent(), cpr,
                 supportCase.getKpCaseId(), supportCase.getKpTaskKey(), supportCase.isPaymentBlocked(),
                 supportCase.getAvailableDate(), supportCase.getCreatedAt(), supportCase.getClosedAt(), openTasks, info,
-                caseClock.view(supportCase).orElse(null));
+                caseClock.view(supportCase).orElse(null), supportCase.getKind(), supportCase.getOtherCasesAffected(),
+                supportCase.getKpTaskId(), supportCase.getRegisteredBy(), supportCase.getChannel());
     }
 
     /**
@@ -247,8 +259,10 @@ public class SupportCaseService {
     public void close(String caseNumber, String errorClass, String outcome, String answer, String minSupportCaseNumber) {
         SupportCase supportCase = get(caseNumber);
         Instant now = clock.instant();
-        String symptom = supportCase.getActual()
-                + (supportCase.getErrorMessage() == null ? "" : "\n" + supportCase.getErrorMessage());
+        // a request has no "what happened instead": what it is about stands for it
+        String symptom = Stream.of(Objects.requireNonNullElse(supportCase.getActual(), supportCase.getWorkingOn()),
+                        supportCase.getErrorMessage()).filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
         solvedCases.record(new SolvedCase(caseNumber, supportCase.getTitle(), symptom, supportCase.getComponent(),
                 errorClass, outcome, answer, minSupportCaseNumber, now));
         if (!supportCase.isClosed()) {

@@ -14,6 +14,9 @@ interface PatternOccurrenceRepository extends JpaRepository<PatternOccurrence, L
 
     List<PatternOccurrence> findByCaseNumberIn(Collection<String> caseNumbers);
 
+    @Query("select distinct o.component from PatternOccurrence o")
+    List<String> findDistinctComponents();
+
     /** The patterns that occurred most often since then, most frequent first. */
     @Query("select new dk.supportflow.meetings.RecurringErrors$PatternCount(o.component, o.errorClass, count(o)) "
             + "from PatternOccurrence o where o.occurredAt > :from group by o.component, o.errorClass "

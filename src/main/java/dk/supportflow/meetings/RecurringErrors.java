@@ -1,5 +1,7 @@
 package dk.supportflow.meetings;
 
+import dk.supportflow.cases.KpComponents;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +45,10 @@ public class RecurringErrors {
     private final int threshold;
     private final Duration window;
     private final int userErrorWeight;
+    private final KpComponents components;
 
     public RecurringErrors(PatternOccurrenceRepository occurrences, MeetingTopicRepository topics, Clock clock,
+            KpComponents components,
             @Value("${supportflow.meetings.threshold}") int threshold,
             @Value("${supportflow.meetings.window}") Duration window,
             @Value("${supportflow.meetings.user-error-weight}") int userErrorWeight) {
@@ -54,6 +58,7 @@ public class RecurringErrors {
         this.threshold = threshold;
         this.window = window;
         this.userErrorWeight = userErrorWeight;
+        this.components = components;
     }
 
     /**
@@ -68,7 +73,7 @@ public class RecurringErrors {
         if (errorClass == null || occurrences.existsByCaseNumber(caseNumber)) {
             return new Outcome(Optional.empty(), false);
         }
-        ErrorPattern pattern = ErrorPattern.of(component, errorClass);
+        ErrorPattern pattern = ErrorPattern.of(spelling(component), errorClass);
         occurrences.save(new PatternOccurrence(caseNumber, pattern, articleId, closedAt));
         Optional<MeetingTopic> current = topics.findFirstByComponentAndErrorClassAndStatusIn(pattern.component(),
                 pattern.errorClass(), EnumSet.of(MeetingTopic.Status.OPEN, MeetingTopic.Status.PLANNED));
@@ -89,6 +94,20 @@ public class RecurringErrors {
         MeetingTopic topic = new MeetingTopic(pattern, clock.instant());
         recent.forEach(o -> topic.addCase(o.getCaseNumber()));
         return new Outcome(Optional.of(topics.save(topic)), true);
+    }
+
+    /**
+     * One spelling per component, so that "beregn  Tillæg" counts with "Beregn tillæg": the
+     * configured one, else the one the pattern was first counted under.
+     */
+    private String spelling(String component) {
+        String canonical = components.canonical(component);
+        if (canonical == null || components.configured(canonical).isPresent()) {
+            return canonical;
+        }
+        String key = KpComponents.key(canonical);
+        return occurrences.findDistinctComponents().stream().filter(known -> KpComponents.key(known).equals(key))
+                .sorted().findFirst().orElse(canonical);
     }
 
     /** The knowledge articles the topic's cases were solved with, most used first. */

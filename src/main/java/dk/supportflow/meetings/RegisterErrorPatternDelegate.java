@@ -3,6 +3,7 @@ package dk.supportflow.meetings;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.knowledge.KnowledgeSharingRules;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the closed case against its error pattern; a pattern that becomes a new gangmøde topic
+ * Counts a closed error (not a support or change request) against its error pattern; a pattern that becomes a new gangmøde topic
  * sends the message that opens a planning round (the gangmoede process decides whether one is
  * already waiting for its planner).
  */
@@ -21,8 +22,11 @@ public class RegisterErrorPatternDelegate implements JavaDelegate {
     private final RecurringErrors recurringErrors;
     private final RuntimeService runtimeService;
     private final Clock clock;
+    private final SupportCaseService supportCases;
 
-    public RegisterErrorPatternDelegate(RecurringErrors recurringErrors, RuntimeService runtimeService, Clock clock) {
+    public RegisterErrorPatternDelegate(RecurringErrors recurringErrors, RuntimeService runtimeService, Clock clock,
+            SupportCaseService supportCases) {
+        this.supportCases = supportCases;
         this.recurringErrors = recurringErrors;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -30,6 +34,10 @@ public class RegisterErrorPatternDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (!supportCases.ofProcess(execution).isError()) {
+            // support and change requests are not errors: they make no gangmøde topic
+            return;
+        }
         RecurringErrors.Outcome outcome = recurringErrors.registerClosedCase(execution.getProcessBusinessKey(),
                 (String) execution.getVariable(Vars.COMPONENT), (String) execution.getVariable(Vars.ERROR_CLASS),
                 KnowledgeSharingRules.articleNumber(execution.getVariable(Vars.SOLVED_WITH_ARTICLE)).orElse(null),

@@ -1,8 +1,10 @@
 package dk.supportflow.minsupport;
 
 import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.cases.SupportCaseProcess.TicketTypes;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.KpComponents;
 import dk.supportflow.cases.TaskInput;
 import dk.supportflow.cases.TaskRules;
 import java.util.List;
@@ -15,17 +17,20 @@ import org.springframework.stereotype.Component;
 public class MinSupportRules implements TaskRules {
 
     public static final Map<String, String> TICKET_TYPES = Map.of(
-            "fejlsag", "Fejlsag",
-            "supportsag", "Supportsag",
-            "aendringsoenske", "Ændringsønske");
+            TicketTypes.BUG, "Fejlsag",
+            TicketTypes.SUPPORT_REQUEST, "Supportsag",
+            TicketTypes.CHANGE_REQUEST, "Ændringsønske");
     public static final Map<String, String> CRITICALITIES = Map.of(
             "kritisk", "Kritisk",
             "hoej", "Høj",
             "medium", "Medium",
             "lav", "Lav");
-    public static final String CHANGE_REQUEST = "aendringsoenske";
-    public static final String SUPPORT_REQUEST = "supportsag";
+    public static final String BUG = TicketTypes.BUG;
+    public static final String CHANGE_REQUEST = TicketTypes.CHANGE_REQUEST;
+    public static final String SUPPORT_REQUEST = TicketTypes.SUPPORT_REQUEST;
     static final int SUPPORT_TYPE_LENGTH = 200;
+    private static final int PHONE_LENGTH = 30;
+    private static final String PHONE = "\\+?[0-9][0-9 ()-]{5,25}";
     /** MinSupport's decision on a change request (ændringsønske). */
     public static final Map<String, String> CHANGE_REQUEST_OUTCOMES = Map.of(
             "accepted", "Accepteret",
@@ -35,9 +40,11 @@ public class MinSupportRules implements TaskRules {
     static final List<String> CRITICALITY_ORDER = List.of("lav", "medium", "hoej", "kritisk");
 
     private final TitleCheck titleCheck;
+    private final KpComponents components;
 
-    public MinSupportRules(TitleCheck titleCheck) {
+    public MinSupportRules(TitleCheck titleCheck, KpComponents components) {
         this.titleCheck = titleCheck;
+        this.components = components;
     }
 
     static boolean isHigher(String chosen, String suggested) {
@@ -95,6 +102,10 @@ public class MinSupportRules implements TaskRules {
     public void check(String taskKey, TaskInput input) {
         switch (taskKey) {
             case Tasks.PREPARE_MINSUPPORT_REPORT -> {
+                String phone = input.optionalText(Vars.HANDLER_PHONE, PHONE_LENGTH);
+                if (phone != null && !phone.strip().matches(PHONE)) {
+                    input.problem("Skriv dit telefonnummer med cifre, fx 12 34 56 78 eller +45 12 34 56 78.");
+                }
                 if (input.flag(Vars.EXISTING_MINSUPPORT_CASE)) {
                     // the vendor's case has its type and title; its criticality sets our follow-up pace
                     requireMinSupportNumber(input);
@@ -112,9 +123,16 @@ public class MinSupportRules implements TaskRules {
                 if (title != null) {
                     titleCheck.check(title).findings().forEach(f -> input.problem(f.message()));
                 }
-                input.optionalText(Vars.COMPONENT, SUPPORT_TYPE_LENGTH);
-                input.requireText(Vars.OTHER_CASES_AFFECTED, TaskInput.MAX_TEXT, "Skriv, om fejlen opleves på andre sager: "
-                        + "hvilke, eller at det er prøvet på en anden sag, hvor det virkede.");
+                String component = input.optionalText(Vars.COMPONENT, SUPPORT_TYPE_LENGTH);
+                if (component != null && !component.equals(components.canonical(component))) {
+                    input.normalise(Vars.COMPONENT, components.canonical(component));
+                }
+                if (BUG.equals(type)) {
+                    input.requireText(Vars.OTHER_CASES_AFFECTED, TaskInput.MAX_TEXT, "Skriv, om fejlen opleves på andre sager: "
+                            + "hvilke, eller at det er prøvet på en anden sag, hvor det virkede.");
+                } else {
+                    input.optionalText(Vars.OTHER_CASES_AFFECTED, TaskInput.MAX_TEXT);
+                }
                 checkCriticality(input);
             }
             case Tasks.REPORT_TO_MINSUPPORT -> requireMinSupportNumber(input);

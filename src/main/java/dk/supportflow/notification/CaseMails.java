@@ -34,13 +34,22 @@ public class CaseMails {
         this.tasklistUrl = tasklistUrl;
     }
 
-    /** The reporter learns the case number and what happens next. */
-    public void receipt(String caseNumber, String title, String reporter) {
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Vi har modtaget din fejlindberetning: " + title,
+    /**
+     * The reporter learns the case number and what happens next; a case registered for them by a
+     * supportberettiget says who registered it and from which contact.
+     */
+    public void receipt(String caseNumber, String title, String reporter, boolean error, String registeredBy,
+            String channelName) {
+        String what = error ? "fejlindberetning" : "henvendelse";
+        String registered = registeredBy == null ? "Tak for din " + what + "."
+                : people.displayName(registeredBy) + " har registreret din " + what + " i Supportflow"
+                        + (channelName == null ? "" : " efter " + channelName) + ".";
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Vi har modtaget din " + what + ": " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
-                        + "Tak for din fejlindberetning. Den har fået sagsnummer " + caseNumber + ":\n"
+                        + registered + " Den har fået sagsnummer " + caseNumber + ":\n"
                         + title + "\n\n"
-                        + "En supportberettiget bruger analyserer nu fejlen. Du får en mail, når der er et svar, "
+                        + (error ? "En supportberettiget bruger analyserer nu fejlen." : "En supportberettiget bruger ser nu på den.")
+                        + " Du får en mail, når der er et svar, "
                         + "eller hvis vi har brug for flere oplysninger fra dig. Skriv sagsnummeret, hvis du "
                         + "henvender dig om sagen." + SIGNATURE);
     }

@@ -36,6 +36,11 @@ public class PeopleDirectory {
         return Optional.ofNullable(identityService.getUserInfo(userId, PHONE)).map(String::strip).filter(phone -> !phone.isEmpty());
     }
 
+    /** Keeps the phone number in the person's profile (the Camunda user info "phone"). */
+    public void setPhone(String userId, String phone) {
+        identityService.setUserInfo(userId, PHONE, phone);
+    }
+
     public List<String> emailsOfGroup(String groupId) {
         return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
                 .map(User::getEmail)

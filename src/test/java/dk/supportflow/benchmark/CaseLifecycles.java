@@ -5,6 +5,7 @@ import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.CaseScenario;
+import dk.supportflow.cases.CaseReport;
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.minsupport.MinSupportAnswers;
@@ -112,8 +113,8 @@ final class CaseLifecycles {
 
     void bareEngine() throws InterruptedException {
         long start = System.nanoTime();
-        Map<String, Object> variables = CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse")
-                .toVariables();
+        CaseReport report = CaseScenario.report("Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
+        Map<String, Object> variables = report.toVariables(report.component());
         variables.put(Vars.REPORTER, "superbruger1");
         String pi = engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS_KEY,
                 "BARE-" + minSupportNumbers.incrementAndGet(), variables).getId();

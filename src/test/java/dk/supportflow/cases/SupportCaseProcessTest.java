@@ -312,7 +312,7 @@ class SupportCaseProcessTest {
         BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
         assertThat((String) runtimeService.getVariable(pi, Vars.MINSUPPORT_DRAFT))
                 .contains("Sagstype: Supportsag\n").contains("Supporttype: Sletning af fejloprettet sag\n")
-                .contains("3. Opstår fejlen på andre sager?\nKun denne sag.");
+                .contains("3. Opleves fejlen på andre sager?\nKun denne sag.");
         String report = scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT).getId();
         taskService.claim(report, "support1");
         assertThatThrownBy(() -> taskService.complete(report, Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS 47/11")))

@@ -94,7 +94,7 @@ class DriftssideReviewTest {
 
     private SupportCaseService.OpenedCase openCase(String reporter, String title, String actual, String component) {
         return cases.openCase(new CaseReport(title, "Boligstøtte til en pensionist", "Åbnede sagen og godkendte",
-                "At opgaven blev afsluttet", actual, null, null, component, null, null, null, false, null), reporter);
+                "At opgaven blev afsluttet", actual, null, null, component, null, null, null, false, null, null, null, null, null, null), reporter);
     }
 
     @SuppressWarnings("unchecked")

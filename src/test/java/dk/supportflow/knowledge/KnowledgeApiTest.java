@@ -45,7 +45,7 @@ class KnowledgeApiTest {
     private SupportCaseService.OpenedCase open(String title, String actual, String component) {
         CaseReport base = CaseScenario.report(title);
         return cases.openCase(new CaseReport(title, base.workingOn(), base.stepsTaken(), base.expected(), actual, null,
-                null, component, CaseScenario.CPR, null, null, false, null), "superbruger1");
+                null, component, CaseScenario.CPR, null, null, false, null, null, null, null, null, null), "superbruger1");
     }
 
     private void solveAndClose(String pi, String answer) {

@@ -48,7 +48,7 @@ class MinSupportErasureTest {
         String marker = "Skovbrynet-" + System.nanoTime();
         CaseReport report = new CaseReport("Opgaven \"Beregn tillæg\" afsluttes ikke", marker + " arbejdede med boligstøtte",
                 "Godkendte beregningen", "At opgaven blev afsluttet", "Opgaven står åben", null, null, "Beregn tillæg",
-                CITIZEN, null, null, false, null);
+                CITIZEN, null, null, false, null, null, null, null, null, null);
         var opened = caseService.openCase(report, "superbruger1");
         attachments.attach(opened.caseNumber(), new Attachments.Upload("borger.png", "image/png", SampleFiles.png()),
                 "superbruger1", false);

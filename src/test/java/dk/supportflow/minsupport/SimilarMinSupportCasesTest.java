@@ -38,7 +38,7 @@ class SimilarMinSupportCasesTest {
     private SupportCaseService.OpenedCase open(String title, String component, String actual) {
         CaseReport base = CaseScenario.report(title);
         return cases.openCase(new CaseReport(title, base.workingOn(), base.stepsTaken(), base.expected(),
-                actual, null, null, component, null, null, null, false, null),
+                actual, null, null, component, null, null, null, false, null, null, null, null, null, null),
                 "superbruger2");
     }
 

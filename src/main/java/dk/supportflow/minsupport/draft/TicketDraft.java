@@ -37,6 +37,8 @@ public record TicketDraft(
         String cprNote,
         String kpCaseId,
         String kpTaskKey,
+        /** Opgave-ID. */
+        String kpTaskId,
         boolean paymentBlocked,
         /** "Disponibel dato", when a payment is blocked. */
         LocalDate availableDate,
@@ -50,7 +52,8 @@ public record TicketDraft(
 
     public static final String ACTION_HEADING = "Hvilken handling førte til fejlen?";
     public static final String EXPECTED_HEADING = "Hvad forventede du?";
-    public static final String OTHER_CASES_HEADING = "Opstår fejlen på andre sager?";
+    public static final String OTHER_CASES_HEADING = "Opleves fejlen på andre sager?";
+    public static final String CASE_INFORMATION_HEADING = "Information på sagen";
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record User(String userId, String name, String email, String phone) {
@@ -63,7 +66,7 @@ public record TicketDraft(
             String action,
             /** What they expected, and what happened instead. */
             String expected,
-            /** The analyst's answer, or a placeholder asking for it. */
+            /** The reporter's or the analyst's answer, or (for a fejlsag) a placeholder asking for it; null for a request. */
             String otherCases,
             boolean otherCasesFilledIn) {
     }

@@ -11,6 +11,7 @@ import dk.supportflow.privacy.Cpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TicketDraftBuilder {
 
-    static final String OTHER_CASES_PLACEHOLDER = "[Udfyld: Opstår fejlen på andre sager? Skriv hvilke – eller at det er "
+    static final String OTHER_CASES_PLACEHOLDER = "[Udfyld: Opleves fejlen på andre sager? Skriv hvilke – eller at det er "
             + "prøvet på en anden sag, hvor det virkede.]";
 
     private final PeopleDirectory people;
@@ -44,15 +45,19 @@ public class TicketDraftBuilder {
         String criticality = text(variables, Vars.CRITICALITY);
         String suggested = text(variables, Vars.SUGGESTED_CRITICALITY);
         String errorClass = text(variables, Vars.ERROR_CLASS);
-        String otherCases = text(variables, Vars.OTHER_CASES_AFFECTED);
+        String otherCases = Optional.ofNullable(text(variables, Vars.OTHER_CASES_AFFECTED))
+                .orElse(blankToNull(supportCase.getOtherCasesAffected()));
+        String component = Optional.ofNullable(text(variables, Vars.COMPONENT)).orElse(blankToNull(supportCase.getComponent()));
+        boolean bug = ticketType == null ? supportCase.isError() : MinSupportRules.BUG.equals(ticketType);
 
         TicketDraft.User user = userId == null ? new TicketDraft.User(null, null, null, null)
                 : new TicketDraft.User(userId, people.displayName(userId), people.emailOf(userId).orElse(null),
                         people.phoneOf(userId).orElse(null));
+        String actual = blankToNull(supportCase.getActual());
         TicketDraft.Description description = new TicketDraft.Description(
                 action(supportCase, variables),
-                supportCase.getExpected().strip() + "\n\nDet skete i stedet: " + supportCase.getActual().strip(),
-                otherCases == null ? OTHER_CASES_PLACEHOLDER : otherCases,
+                supportCase.getExpected().strip() + (actual == null ? "" : "\n\nDet skete i stedet: " + actual),
+                otherCases == null ? (bug ? OTHER_CASES_PLACEHOLDER : null) : otherCases,
                 otherCases != null);
         List<TicketDraft.Attachment> files = attachments.stream()
                 .map(a -> new TicketDraft.Attachment(a.id(), a.name(), a.type(), a.typeName(), a.size()))
@@ -65,7 +70,7 @@ public class TicketDraftBuilder {
         if (MinSupportRules.SUPPORT_REQUEST.equals(ticketType) && supportType == null) {
             missing.add("Supporttype");
         }
-        if (blankToNull(supportCase.getComponent()) == null) {
+        if (component == null) {
             missing.add("Komponent");
         }
         if (criticality == null) {
@@ -80,7 +85,7 @@ public class TicketDraftBuilder {
         if (user.phone() == null) {
             missing.add("Brugerens telefon");
         }
-        if (otherCases == null) {
+        if (otherCases == null && bug) {
             missing.add(TicketDraft.OTHER_CASES_HEADING);
         }
         if ("technicalError".equals(errorClass) && files.isEmpty()) {
@@ -93,7 +98,7 @@ public class TicketDraftBuilder {
                 ticketType == null ? null : MinSupportRules.TICKET_TYPES.getOrDefault(ticketType, ticketType),
                 supportType,
                 ticketTitle != null ? ticketTitle : supportCase.getTitle(),
-                blankToNull(supportCase.getComponent()),
+                component,
                 criticality,
                 criticality == null ? null : MinSupportRules.CRITICALITIES.getOrDefault(criticality, criticality),
                 suggested,
@@ -105,6 +110,7 @@ public class TicketDraftBuilder {
                 cpr.note(),
                 blankToNull(supportCase.getKpCaseId()),
                 blankToNull(supportCase.getKpTaskKey()),
+                blankToNull(supportCase.getKpTaskId()),
                 supportCase.isPaymentBlocked(),
                 supportCase.isPaymentBlocked() ? supportCase.getAvailableDate() : null,
                 errorClass,
@@ -118,8 +124,12 @@ public class TicketDraftBuilder {
     /** Part 1: what they were working on and what they did, step by step, and what came out of asking. */
     private static String action(SupportCase supportCase, Map<String, Object> variables) {
         StringBuilder action = new StringBuilder()
-                .append("Arbejdede med: ").append(supportCase.getWorkingOn().strip())
-                .append("\n\nTrin for trin:\n").append(stepByStep(supportCase.getStepsTaken()));
+                .append(supportCase.isError() ? "Arbejdede med: " : "Henvendelsen drejer sig om: ")
+                .append(supportCase.getWorkingOn().strip());
+        String steps = blankToNull(supportCase.getStepsTaken());
+        if (steps != null) {
+            action.append("\n\nTrin for trin:\n").append(stepByStep(steps));
+        }
         String tried = blankToNull(supportCase.getTriedSoFar());
         if (tried != null) {
             action.append("\n\nAllerede prøvet: ").append(tried);
@@ -128,9 +138,9 @@ public class TicketDraftBuilder {
         if (additionalInfo != null) {
             String question = text(variables, Vars.QUESTION);
             if (question != null) {
-                action.append("\n\nSupports spørgsmål til indberetter: ").append(question);
+                action.append("\n\nDen supportberettigedes spørgsmål til indberetteren: ").append(question);
             }
-            action.append("\nIndberetters uddybning: ").append(additionalInfo);
+            action.append("\nIndberetterens uddybning: ").append(additionalInfo);
         }
         return action.toString();
     }

@@ -61,6 +61,7 @@ public final class TicketDraftText {
         field(text, "Brugerens telefon", d.user().phone(), "[dit telefonnummer]");
         text.append("CPR-nummer: ").append(cpr(d)).append('\n');
         field(text, "Sags-ID", d.kpCaseId(), NOT_GIVEN);
+        field(text, "Opgave-ID", d.kpTaskId(), NOT_GIVEN);
         field(text, "Opgavens brugervendte nøgle", d.kpTaskKey(), NOT_GIVEN);
         if (d.paymentBlocked()) {
             field(text, "Disponibel dato (blokeret udbetaling)", d.availableDate() == null ? null : DATE.format(d.availableDate()),
@@ -70,7 +71,14 @@ public final class TicketDraftText {
         text.append("\nBeskrivelse\n\n");
         text.append("1. ").append(TicketDraft.ACTION_HEADING).append('\n').append(free.apply(d.description().action())).append("\n\n");
         text.append("2. ").append(TicketDraft.EXPECTED_HEADING).append('\n').append(free.apply(d.description().expected())).append("\n\n");
-        text.append("3. ").append(TicketDraft.OTHER_CASES_HEADING).append('\n').append(free.apply(d.description().otherCases())).append('\n');
+        if (d.description().otherCases() != null) {
+            text.append("3. ").append(TicketDraft.OTHER_CASES_HEADING).append('\n').append(free.apply(d.description().otherCases()))
+                    .append("\n\n");
+        }
+        text.append(TicketDraft.CASE_INFORMATION_HEADING).append('\n');
+        field(text, "Sags-ID", d.kpCaseId(), NOT_GIVEN);
+        field(text, "Opgave-ID", d.kpTaskId(), NOT_GIVEN);
+        field(text, "Opgavens brugervendte nøgle", d.kpTaskKey(), NOT_GIVEN);
         if (d.technicalErrorText() != null) {
             text.append("\nTeknisk fejltekst:\n").append(free.apply(d.technicalErrorText())).append('\n');
         }

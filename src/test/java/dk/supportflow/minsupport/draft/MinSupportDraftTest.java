@@ -77,7 +77,7 @@ class MinSupportDraftTest {
                 "Åbnede sagen og valgte 'Beregn tillæg'\nGodkendte beregningen", "At opgaven blev afsluttet",
                 "Opgaven står stadig som åben", "Et trin tilbage i Gennemførte trin",
                 "Teknisk fejl: NullPointerException i beregning", "Beregn tillæg", CaseScenario.CPR, "KP-778899", "BT-12",
-                true, LocalDate.of(2026, 12, 15));
+                true, LocalDate.of(2026, 12, 15), null, null, null, null, null);
         var opened = caseService.openCase(report, "superbruger1");
         caseNumber = opened.caseNumber();
         pi = opened.processInstanceId();
@@ -151,7 +151,7 @@ class MinSupportDraftTest {
                         + "1. Åbnede sagen og valgte 'Beregn tillæg'\n2. Godkendte beregningen\n")
                 .contains("2. Hvad forventede du?\nAt opgaven blev afsluttet\n\nDet skete i stedet: Opgaven står stadig som åben\n")
                 .contains("Sagstype: Fejlsag\n")
-                .contains("3. Opstår fejlen på andre sager?\nJa, også på sag KP-778900.\n")
+                .contains("3. Opleves fejlen på andre sager?\nJa, også på sag KP-778900.\n")
                 .contains("Teknisk fejltekst:\nTeknisk fejl: NullPointerException i beregning\n")
                 .contains("- skaermbillede.png (PNG, ")
                 .contains("Mangler endnu: Brugerens telefon");
@@ -286,7 +286,7 @@ class MinSupportDraftTest {
         assertThat((Map<String, Object>) draft.get("description")).containsEntry("otherCasesFilledIn", false)
                 .containsEntry("otherCases", TicketDraftBuilder.OTHER_CASES_PLACEHOLDER);
         assertThat((List<String>) draft.get("missing"))
-                .containsExactly("Sagstype", "Kritikalitet", "Brugerens telefon", "Opstår fejlen på andre sager?");
+                .containsExactly("Sagstype", "Kritikalitet", "Brugerens telefon", "Opleves fejlen på andre sager?");
     }
 
     @Test
@@ -308,7 +308,7 @@ class MinSupportDraftTest {
                 .contains("CPR-nummer: 150372-4711\n")
                 .contains("\n1. Hvilken handling førte til fejlen?\n")
                 .contains("\n2. Hvad forventede du?\n")
-                .contains("\n3. Opstår fejlen på andre sager?\n")
+                .contains("\n3. Opleves fejlen på andre sager?\n")
                 .contains("- skaermbillede.png (PNG, ")
                 .contains("- fejlbesked.pdf (PDF, ");
         // a link in the browser cannot set Accept; the default is JSON

@@ -17,7 +17,7 @@ class TicketDraftTextTest {
         return new TicketDraft("SUP-2026-000042", ticketType, ticketType == null ? null : "Supportsag", null,
                 "Opgaven \"Beregn tillæg\" afsluttes ikke", "Beregn tillæg", "medium", "Medium", "medium", "Medium", null,
                 new TicketDraft.User("support1", "Sanne Support", "support1@kommune.example", null),
-                cpr, inClear, note, null, "BT-12", false, null, "processError", "Procesfejl", longText,
+                cpr, inClear, note, null, "BT-12", "OP-991", false, null, "processError", "Procesfejl", longText,
                 new TicketDraft.Description("Arbejdede med: " + longText, "Forventet " + longText, "Nej, kun denne sag.", true),
                 List.of(new TicketDraft.Attachment(1L, "skaermbillede.png", "image/png", "PNG", 2048)),
                 ticketType == null ? List.of("Sagstype") : List.of("Supporttype"));
@@ -41,6 +41,7 @@ class TicketDraftTextTest {
                 Brugerens telefon: [dit telefonnummer]
                 CPR-nummer: (ikke oplyst)
                 Sags-ID: (ikke oplyst)
+                Opgave-ID: OP-991
                 Opgavens brugervendte nøgle: BT-12
 
                 Beskrivelse
@@ -51,8 +52,13 @@ class TicketDraftTextTest {
                 2. Hvad forventede du?
                 Forventet Pop-up: procesfejl
 
-                3. Opstår fejlen på andre sager?
+                3. Opleves fejlen på andre sager?
                 Nej, kun denne sag.
+
+                Information på sagen
+                Sags-ID: (ikke oplyst)
+                Opgave-ID: OP-991
+                Opgavens brugervendte nøgle: BT-12
 
                 Teknisk fejltekst:
                 Pop-up: procesfejl
@@ -68,7 +74,7 @@ class TicketDraftTextTest {
     void theSuggestedCriticalityIsNamedUntilOneIsChosen() {
         TicketDraft chosen = draft("x", null, null, false, null);
         TicketDraft open = new TicketDraft(chosen.caseNumber(), null, null, null, chosen.title(), chosen.component(), null,
-                null, "hoej", "Høj", null, chosen.user(), null, false, null, null, null, false, null, null, null, null,
+                null, "hoej", "Høj", null, chosen.user(), null, false, null, null, null, null, false, null, null, null, null,
                 chosen.description(), List.of(), List.of("Kritikalitet"));
         assertThat(TicketDraftText.render(open))
                 .contains("Kritikalitet: [vælg ærligt: Kritisk, Høj, Medium eller Lav – foreslået ud fra analysen: Høj]\n");
@@ -94,7 +100,7 @@ class TicketDraftTextTest {
 
         assertThat(text.length()).isLessThanOrEqualTo(MinSupportDrafts.MAX_VARIABLE_LENGTH);
         assertThat(text).contains("Titel: ", "Komponent: ", "CPR-nummer: se udkastet", "1. Hvilken handling førte til fejlen?",
-                "2. Hvad forventede du?", "3. Opstår fejlen på andre sager?", "Teknisk fejltekst:", "- skaermbillede.png")
+                "2. Hvad forventede du?", "3. Opleves fejlen på andre sager?", "Teknisk fejltekst:", "- skaermbillede.png")
                 .contains("[forkortet – se hele udkastet i Supportflow]");
     }
 

@@ -1,0 +1,41 @@
+package dk.supportflow.minsupport;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.people.PeopleDirectory;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * MinSupport asks for the reporting user's phone, and it belongs in the person's profile, not on
+ * each case. When prepareMinSupportReport is created, the form learns whether the case handler
+ * has none; a number given on completion (checked by MinSupportRules) is kept in the profile of
+ * the person who completed the task, so it is asked for once.
+ */
+@Component(SupportCaseProcess.Beans.HANDLER_PHONE)
+public class HandlerPhoneListener implements TaskListener {
+
+    private final PeopleDirectory people;
+
+    public HandlerPhoneListener(PeopleDirectory people) {
+        this.people = people;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Object handler = task.getVariable(Vars.CASE_HANDLER);
+            task.setVariable(Vars.HANDLER_PHONE_MISSING, handler == null || people.phoneOf(handler.toString()).isEmpty());
+            return;
+        }
+        Object phone = task.getVariable(Vars.HANDLER_PHONE);
+        if (phone != null && !phone.toString().isBlank() && task.getAssignee() != null) {
+            people.setPhone(task.getAssignee(), phone.toString().strip());
+        }
+        // the profile holds it; a copy on the case would go stale
+        task.getExecution().getProcessInstance().removeVariable(Vars.HANDLER_PHONE);
+        task.getExecution().getProcessInstance().removeVariable(Vars.HANDLER_PHONE_MISSING);
+    }
+}
