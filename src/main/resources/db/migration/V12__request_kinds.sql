@@ -8,3 +8,5 @@ alter table support_case add column registered_by varchar(64);
 -- a support or change request is not described step by step with what happened instead
 alter table support_case alter column steps_taken drop not null;
 alter table support_case alter column actual drop not null;
+-- nor does it have an error class
+alter table solved_case alter column error_class drop not null;

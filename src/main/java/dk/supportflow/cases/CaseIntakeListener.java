@@ -71,7 +71,7 @@ public class CaseIntakeListener implements ExecutionListener {
             try {
                 reporting = onBehalf.resolve(report, caller);
             } catch (OnBehalf.Refused refused) {
-                throw new FormFieldValidationException(refused.field(), "Sagen kunne ikke oprettes: " + refused.getMessage());
+                throw new UserInputRefused("Sagen kunne ikke oprettes: " + refused.getMessage());
             }
             supportCase = supportCaseService.register(report, reporting);
             execution.setProcessBusinessKey(supportCase.getCaseNumber());
@@ -84,14 +84,14 @@ public class CaseIntakeListener implements ExecutionListener {
         execution.setVariable(Vars.REPORTER_NAME, people.displayName(supportCase.getReporter()));
         if (supportCase.getRegisteredBy() != null) {
             execution.setVariable(Vars.REGISTERED_BY_NOTE, "registreret af " + people.displayName(supportCase.getRegisteredBy())
-                    + " efter " + SupportCaseProcess.Channels.NAMES.get(supportCase.getChannel()));
+                    + " efter " + SupportCaseProcess.Channels.phrase(supportCase.getChannel()));
         } else {
             execution.removeVariable(Vars.REGISTERED_BY_NOTE);
         }
         execution.setVariable(Vars.TITLE_FINDINGS, String.join("\n", titleCheck.messages(supportCase.getTitle())));
         // written to the outbox in this transaction: sent only if the case really starts
         mails.receipt(supportCase.getCaseNumber(), supportCase.getTitle(), supportCase.getReporter(), supportCase.isError(),
-                supportCase.getRegisteredBy(), SupportCaseProcess.Channels.NAMES.get(supportCase.getChannel()));
+                supportCase.getRegisteredBy(), SupportCaseProcess.Channels.phrase(supportCase.getChannel()));
     }
 
     private void validate(CaseReport report) {

@@ -3,7 +3,9 @@ package dk.supportflow.cases;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +18,10 @@ public class KpComponents {
 
     private final List<String> names;
 
-    public KpComponents(@Value("${supportflow.kp.components:}") List<String> names) {
-        this.names = names.stream().map(KpComponents::tidy).filter(name -> !name.isEmpty()).distinct().toList();
+    public KpComponents(Environment environment) {
+        // a YAML list: @Value does not bind those
+        this.names = Binder.get(environment).bind("supportflow.kp.components", Bindable.listOf(String.class))
+                .orElse(List.of()).stream().map(KpComponents::tidy).filter(name -> !name.isEmpty()).distinct().toList();
     }
 
     public List<String> names() {

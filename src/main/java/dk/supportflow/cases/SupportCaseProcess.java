@@ -210,6 +210,11 @@ public final class SupportCaseProcess {
                 "mail", "en mail",
                 "personligt", "en personlig henvendelse");
 
+        /** How the channel reads in a Danish sentence ("efter en telefonsamtale"); null for none. */
+        public static String phrase(String channel) {
+            return channel == null ? null : NAMES.get(channel);
+        }
+
         private Channels() {
         }
     }

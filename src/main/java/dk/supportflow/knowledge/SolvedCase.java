@@ -31,7 +31,8 @@ public class SolvedCase {
 
     private String component;
 
-    @Column(name = "error_class", nullable = false)
+    /** Null for a support or change request, which is no error. */
+    @Column(name = "error_class")
     private String errorClass;
 
     @Column(nullable = false)

@@ -34,8 +34,9 @@ public class HandlerPhoneListener implements TaskListener {
         if (phone != null && !phone.toString().isBlank() && task.getAssignee() != null) {
             people.setPhone(task.getAssignee(), phone.toString().strip());
         }
-        // the profile holds it; a copy on the case would go stale
-        task.getExecution().getProcessInstance().removeVariable(Vars.HANDLER_PHONE);
+        // the profile holds it from now on; handlerPhone stays only until the draft of
+        // reportToMinSupport is made in this same transaction (MinSupportDraftListener removes it),
+        // as the profile's new row cannot be read back before it is written
         task.getExecution().getProcessInstance().removeVariable(Vars.HANDLER_PHONE_MISSING);
     }
 }

@@ -124,7 +124,7 @@ class CaseApiTest {
         ResponseEntity<Map> response = api.post("superbruger1", "/api/cases", "{\"triedSoFar\": \"Intet\"}");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(response)).containsExactly("actual", "expected", "stepsTaken", "title", "workingOn");
-        assertThat(messages(response)).contains("Skriv, hvad du forventede skulle ske.");
+        assertThat(messages(response)).contains("Skriv, hvad du forventede skulle ske – eller hvad du ønsker.");
         assertThat(cases.count()).isEqualTo(before);
     }
 

@@ -299,11 +299,16 @@ class SupportCaseProcessTest {
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "processError", null));
         String prepare = scenario.task(pi, Tasks.PREPARE_MINSUPPORT_REPORT).getId();
         taskService.claim(prepare, "support1");
-        Map<String, Object> ticket = new HashMap<>(Map.of(Vars.TICKET_TYPE, "supportsag", Vars.CRITICALITY, "lav",
+        Map<String, Object> ticket = new HashMap<>(Map.of(Vars.TICKET_TYPE, "fejlsag", Vars.CRITICALITY, "lav",
                 Vars.TICKET_TITLE, "Fejloprettet sag om tillæg skal slettes i KP"));
+        // a fejlsag needs the third part of the description
+        assertThatThrownBy(() -> taskService.complete(prepare, ticket))
+                .hasMessageContaining("Skriv, om fejlen opleves på andre sager");
+        // a supportsag its support type, but not the other cases
+        ticket.put(Vars.TICKET_TYPE, "supportsag");
         assertThatThrownBy(() -> taskService.complete(prepare, ticket))
                 .hasMessageContaining("Skriv supporttypen")
-                .hasMessageContaining("Skriv, om fejlen opleves på andre sager");
+                .hasMessageNotContaining("andre sager");
         ticket.put(Vars.SUPPORT_TYPE, "Sletning af fejloprettet sag");
         ticket.put(Vars.OTHER_CASES_AFFECTED, "Kun denne sag.");
         taskService.complete(prepare, ticket);

@@ -68,6 +68,27 @@ class RecurringErrorsTest {
     }
 
     @Test
+    void oneComponentWhateverItsCapitalsAndSpaces() {
+        String component = component();
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, T0);
+        recurringErrors.registerClosedCase(caseNumber(), "  " + component.toUpperCase().replace(" ", "   "), "processError",
+                null, T0.plus(Duration.ofDays(1)));
+        var third = recurringErrors.registerClosedCase(caseNumber(), component.toLowerCase().replace(" ", ""), "processError",
+                null, T0.plus(Duration.ofDays(2)));
+        assertThat(third.newTopic()).isTrue();
+        // under the spelling it was first counted with
+        assertThat(third.topic().orElseThrow().pattern().component()).isEqualTo(component);
+
+        // a configured component (supportflow.kp.components) is always spelled as configured
+        String errorClass = "F-" + UUID.randomUUID().toString().substring(0, 8);
+        RecurringErrors.Outcome last = null;
+        for (String typed : List.of("personligt tillæg", "PERSONLIGT  TILLÆG", "Personligttillæg")) {
+            last = recurringErrors.registerClosedCase(caseNumber(), typed, errorClass, null, T0.plus(Duration.ofDays(3)));
+        }
+        assertThat(last.topic().orElseThrow().pattern()).isEqualTo(new ErrorPattern("Personligt tillæg", errorClass));
+    }
+
+    @Test
     void anOccurrenceExactlyAWindowAgoNoLongerCounts() {
         String component = component();
         recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, T0);

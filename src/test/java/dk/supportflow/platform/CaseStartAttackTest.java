@@ -129,8 +129,18 @@ class CaseStartAttackTest {
     void aStartFilesTheCaseInTheNameOfWhoeverIsLoggedInAndKeepsNoCpr() throws Exception {
         for (String base : BASES) {
             for (String start : List.of(START, SUBMIT)) {
+                long casesBefore = caseRows.count();
+                ResponseEntity<String> forOther = post("superbruger1", base + start, """
+                        {"variables": {%s, "reporter": {"value": "superbruger2"}, "channel": {"value": "telefon"},
+                         "cpr": {"value": "150372-4711"}}}""".formatted(REPORT));
+                // only a supportberettiget registers a case for someone else
+                assertThat(forOther.getStatusCode()).as(base + start).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(JSON.readTree(forOther.getBody()).path("message").asText()).as(base + start)
+                        .isEqualTo("Sagen kunne ikke oprettes: Kun de supportberettigede kan registrere en henvendelse for en anden.");
+                assertThat(caseRows.count()).as(base + start).isEqualTo(casesBefore);
+
                 ResponseEntity<String> started = post("superbruger1", base + start, """
-                        {"variables": {%s, "reporter": {"value": "superbruger2"}, "cpr": {"value": "150372-4711"}}}"""
+                        {"variables": {%s, "reporter": {"value": "superbruger1"}, "cpr": {"value": "150372-4711"}}}"""
                         .formatted(REPORT));
                 assertThat(started.getStatusCode()).as(base + start).isEqualTo(HttpStatus.OK);
                 String pi = JSON.readTree(started.getBody()).path("id").asText();

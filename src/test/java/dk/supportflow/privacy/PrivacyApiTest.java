@@ -115,7 +115,8 @@ class PrivacyApiTest {
             assertThat(view).containsEntry("workingOn", PLACEHOLDER).containsEntry("stepsTaken", PLACEHOLDER)
                     .containsEntry("expected", PLACEHOLDER).containsEntry("actual", PLACEHOLDER)
                     .containsEntry("triedSoFar", PLACEHOLDER).containsEntry("errorMessage", PLACEHOLDER)
-                    .doesNotContainKeys("kpCaseId", "kpTaskKey", "availableDate");
+                    .containsEntry("otherCasesAffected", PLACEHOLDER)
+                    .doesNotContainKeys("kpCaseId", "kpTaskKey", "kpTaskId", "availableDate");
             assertThat((String) view.get("title")).startsWith(marker);
             assertThat((List<?>) view.get("information")).isEmpty();
             assertThat(sentMails(erasedCase.get("caseNumber"))).isEmpty();
@@ -261,7 +262,8 @@ class PrivacyApiTest {
                 {"title": "%1$s", "workingOn": "%1$s arbejdede med", "stepsTaken": "%1$s trin",
                  "expected": "%1$s forventet", "actual": "%1$s skete", "triedSoFar": "%1$s prøvet",
                  "errorMessage": "%1$s fejltekst", "component": "Beregn tillæg", "cpr": "%2$s",
-                 "kpCaseId": "KP-4455", "kpTaskKey": "BT-7", "paymentBlocked": true, "availableDate": "2026-03-01"}
+                 "kpCaseId": "KP-4455", "kpTaskKey": "BT-7", "kpTaskId": "OP-77", "paymentBlocked": true,
+                 "availableDate": "2026-03-01", "otherCasesAffected": "%1$s andre sager"}
                 """.formatted(title, cpr));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return Map.of("caseNumber", (String) created.getBody().get("caseNumber"),

@@ -28,5 +28,7 @@ public class MinSupportDraftListener implements TaskListener {
         String text = drafts.textForTasklist(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
                 execution.getVariables());
         execution.getProcessInstance().setVariable(Vars.MINSUPPORT_DRAFT, text);
+        // the phone just given on prepareMinSupportReport is in the profile now (HandlerPhoneListener)
+        execution.getProcessInstance().removeVariable(Vars.HANDLER_PHONE);
     }
 }

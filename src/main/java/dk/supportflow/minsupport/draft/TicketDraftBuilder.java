@@ -52,7 +52,7 @@ public class TicketDraftBuilder {
 
         TicketDraft.User user = userId == null ? new TicketDraft.User(null, null, null, null)
                 : new TicketDraft.User(userId, people.displayName(userId), people.emailOf(userId).orElse(null),
-                        people.phoneOf(userId).orElse(null));
+                        people.phoneOf(userId).orElseGet(() -> text(variables, Vars.HANDLER_PHONE)));
         String actual = blankToNull(supportCase.getActual());
         TicketDraft.Description description = new TicketDraft.Description(
                 action(supportCase, variables),
