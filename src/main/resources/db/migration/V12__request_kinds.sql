@@ -10,3 +10,7 @@ alter table support_case alter column steps_taken drop not null;
 alter table support_case alter column actual drop not null;
 -- nor does it have an error class
 alter table solved_case alter column error_class drop not null;
+-- a gangmøde topic proposed by hand, from a case or as free text
+alter table meeting_topic add column title varchar(200);
+alter table meeting_topic add column note varchar(1000);
+alter table meeting_topic add column proposed_by varchar(64);

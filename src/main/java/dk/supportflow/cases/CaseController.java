@@ -3,7 +3,6 @@ package dk.supportflow.cases;
 import dk.supportflow.minsupport.TitleCheck;
 import dk.supportflow.people.Groups;
 import dk.supportflow.platform.IdentityAuthenticationProvider;
-import dk.supportflow.web.ApiError;
 import dk.supportflow.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,8 +58,7 @@ public class CaseController {
             opened = supportCaseService.openCase(report, user.getName());
         } catch (OnBehalf.Refused refused) {
             throw refused.forbidden() ? ApiException.forbidden(refused.getMessage())
-                    : new ApiException(HttpStatus.BAD_REQUEST, refused.getMessage(),
-                            List.of(new ApiError.FieldError(refused.field(), refused.getMessage())));
+                    : ApiException.badRequest(refused.field(), refused.getMessage());
         }
         return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber()))
                 .body(new Opened(opened.caseNumber(), opened.processInstanceId(), titleCheck.messages(report.title())));

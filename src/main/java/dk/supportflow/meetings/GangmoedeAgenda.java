@@ -5,6 +5,7 @@ import dk.supportflow.knowledge.KnowledgeArticle;
 import dk.supportflow.knowledge.KnowledgeArticleRepository;
 import dk.supportflow.knowledge.SolvedCase;
 import dk.supportflow.knowledge.SolvedCases;
+import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.privacy.Cpr;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,9 +40,11 @@ public class GangmoedeAgenda {
     private final SolvedCases solvedCases;
     private final KnowledgeArticleRepository articles;
     private final RecurringErrors recurringErrors;
+    private final PeopleDirectory people;
 
     public GangmoedeAgenda(MeetingTopicRepository topics, SolvedCases solvedCases, KnowledgeArticleRepository articles,
-            RecurringErrors recurringErrors) {
+            RecurringErrors recurringErrors, PeopleDirectory people) {
+        this.people = people;
         this.topics = topics;
         this.solvedCases = solvedCases;
         this.articles = articles;
@@ -63,17 +66,32 @@ public class GangmoedeAgenda {
         return new Agenda(open, Cpr.maskInText(text.toString()));
     }
 
-    /** "Beregn tillæg – Brugerfejl", the name a topic goes by in forms, mails and the calendar. */
+    /**
+     * "Beregn tillæg – Brugerfejl", the name a topic goes by in forms, mails and the calendar; a
+     * topic proposed by hand goes by the name it was given.
+     */
     public static String name(MeetingTopic topic) {
-        String errorClass = AnalysisRules.ERROR_CLASSES.getOrDefault(topic.pattern().errorClass(), topic.pattern().errorClass());
-        return topic.pattern().component() + " – " + errorClass;
+        if (topic.getTitle() != null) {
+            return topic.getTitle();
+        }
+        String errorClass = AnalysisRules.ERROR_CLASSES.getOrDefault(topic.pattern().errorClass(), "Forslag");
+        return topic.pattern().component().isEmpty() ? errorClass + " uden angivet komponent"
+                : topic.pattern().component() + " – " + errorClass;
     }
 
     private String describe(MeetingTopic topic) {
         StringBuilder entry = new StringBuilder("Emne " + topic.getId() + ": " + name(topic));
-        entry.append("\n  ").append(recurringErrors.recentOccurrences(topic.pattern())).append(" forekomster de sidste ")
-                .append(recurringErrors.window().toDays()).append(" dage. Sager: ")
-                .append(String.join(", ", topic.getCaseNumbers()));
+        if (topic.getProposedBy() != null) {
+            entry.append("\n  Foreslået af ").append(people.displayName(topic.getProposedBy()))
+                    .append(topic.getNote() == null ? "" : ": " + topic.getNote());
+        }
+        if (!ErrorPattern.PROPOSED.equals(topic.pattern().errorClass())) {
+            entry.append("\n  ").append(recurringErrors.recentOccurrences(topic.pattern())).append(" forekomster de sidste ")
+                    .append(recurringErrors.window().toDays()).append(" dage.");
+        }
+        if (!topic.getCaseNumbers().isEmpty()) {
+            entry.append(" Sager: ").append(String.join(", ", topic.getCaseNumbers()));
+        }
         List<KnowledgeArticle> known = knownArticles(topic);
         if (!known.isEmpty()) {
             known.forEach(a -> entry.append("\n  Artikel ").append(a.getId()).append(": ").append(a.getTitle())

@@ -37,6 +37,16 @@ public class MeetingTopic {
     @Column(name = "error_class", nullable = false)
     private String errorClass;
 
+    /** The name a supportberettiget gave a topic proposed by hand; null for a recurring error pattern. */
+    private String title;
+
+    /** Why it was proposed, for the agenda. */
+    private String note;
+
+    /** Who proposed it by hand; null when the recurring errors made it. */
+    @Column(name = "proposed_by")
+    private String proposedBy;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -66,6 +76,14 @@ public class MeetingTopic {
         this.createdAt = createdAt;
     }
 
+    static MeetingTopic proposed(ErrorPattern pattern, String title, String note, String proposedBy, Instant createdAt) {
+        MeetingTopic topic = new MeetingTopic(pattern, createdAt);
+        topic.title = title;
+        topic.note = note;
+        topic.proposedBy = proposedBy;
+        return topic;
+    }
+
     void addCase(String caseNumber) {
         caseNumbers.add(caseNumber);
     }
@@ -86,6 +104,18 @@ public class MeetingTopic {
 
     public ErrorPattern pattern() {
         return new ErrorPattern(component, errorClass);
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public String getProposedBy() {
+        return proposedBy;
     }
 
     public Status getStatus() {

@@ -73,10 +73,9 @@ public class RecurringErrors {
         if (errorClass == null || occurrences.existsByCaseNumber(caseNumber)) {
             return new Outcome(Optional.empty(), false);
         }
-        ErrorPattern pattern = ErrorPattern.of(spelling(component), errorClass);
+        ErrorPattern pattern = patternOf(component, errorClass);
         occurrences.save(new PatternOccurrence(caseNumber, pattern, articleId, closedAt));
-        Optional<MeetingTopic> current = topics.findFirstByComponentAndErrorClassAndStatusIn(pattern.component(),
-                pattern.errorClass(), EnumSet.of(MeetingTopic.Status.OPEN, MeetingTopic.Status.PLANNED));
+        Optional<MeetingTopic> current = currentTopic(pattern);
         if (current.isPresent()) {
             current.get().addCase(caseNumber);
             return new Outcome(current, false);
@@ -94,6 +93,17 @@ public class RecurringErrors {
         MeetingTopic topic = new MeetingTopic(pattern, clock.instant());
         recent.forEach(o -> topic.addCase(o.getCaseNumber()));
         return new Outcome(Optional.of(topics.save(topic)), true);
+    }
+
+    /** The pattern of an error in the component, spelled as it is counted (see {@link #spelling}). */
+    public ErrorPattern patternOf(String component, String errorClass) {
+        return ErrorPattern.of(spelling(component), errorClass);
+    }
+
+    /** The topic still open or planned for the pattern, if any. */
+    public Optional<MeetingTopic> currentTopic(ErrorPattern pattern) {
+        return topics.findFirstByComponentAndErrorClassAndStatusIn(pattern.component(), pattern.errorClass(),
+                EnumSet.of(MeetingTopic.Status.OPEN, MeetingTopic.Status.PLANNED));
     }
 
     /**

@@ -23,6 +23,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, message);
     }
 
+    /** 400 for one bad field, named with the message. */
+    public static ApiException badRequest(String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, message, List.of(new ApiError.FieldError(field, message)));
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(HttpStatus.FORBIDDEN, message);
     }

@@ -6,6 +6,7 @@ import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.minsupport.attachment.Attachments;
+import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.web.ApiException;
 import java.util.HashMap;
@@ -44,9 +45,11 @@ public class MinSupportDrafts {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final PeopleDirectory people;
 
     public MinSupportDrafts(SupportCaseService cases, Attachments attachments, TicketDraftBuilder builder,
-            RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
+            RuntimeService runtimeService, TaskService taskService, HistoryService historyService, PeopleDirectory people) {
+        this.people = people;
         this.cases = cases;
         this.attachments = attachments;
         this.builder = builder;
@@ -109,7 +112,7 @@ public class MinSupportDrafts {
                     + task.getName() + "\". Tag opgaven i Tasklist, og hent udkastet igen.");
         }
         Task assigned = tasks.stream().filter(t -> t.getAssignee() != null).findFirst().orElseThrow();
-        return new TicketDraftBuilder.CprLine(masked, false, "CPR-nummeret vises kun for " + assigned.getAssignee()
+        return new TicketDraftBuilder.CprLine(masked, false, "CPR-nummeret vises kun for " + people.displayName(assigned.getAssignee())
                 + ", som har opgaven \"" + assigned.getName() + "\".");
     }
 

@@ -181,10 +181,10 @@ class MinSupportDraftTest {
         for (String other : List.of("support2", "admin")) {
             Map<String, Object> masked = json(other);
             assertThat(masked).as(other).containsEntry("cpr", "150372-xxxx").containsEntry("cprInClear", false);
-            assertThat((String) masked.get("cprNote")).as(other).contains("support1").contains("Indberet til MinSupport");
+            assertThat((String) masked.get("cprNote")).as(other).contains("Sanne Support").doesNotContain("support1").contains("Indberet til MinSupport");
         }
         ResponseEntity<String> otherAsText = draft("support2", "text/plain", "");
-        assertThat(otherAsText.getBody()).contains("CPR-nummer: 150372-xxxx [CPR-nummeret vises kun for support1");
+        assertThat(otherAsText.getBody()).contains("CPR-nummer: 150372-xxxx [CPR-nummeret vises kun for Sanne Support");
         assertThat(CPR.matcher(otherAsText.getBody()).find()).isFalse();
 
         // reported: no task of the case shows it any longer
