@@ -144,6 +144,9 @@ public final class SupportCaseProcess {
         /** The MinSupport draft as text for the reportToMinSupport form; never with the CPR number. */
         public static final String MINSUPPORT_DRAFT = "minSupportDraft";
 
+        /** supportflow.links.*, shown on analyseError: the driftsside and KOMBIT's document library; null when not configured. */
+        public static final String DRIFTSSIDE_URL = "driftssideUrl";
+        public static final String DOCUMENT_LIBRARY_URL = "documentLibraryUrl";
         /** Text list of known errors like the case, shown first on the analyseError form. */
         public static final String KNOWN_ERROR_SUGGESTIONS = "knownErrorSuggestions";
         /** Text list of articles and solved cases like the case, shown on the analyseError form. */
@@ -242,6 +245,8 @@ public final class SupportCaseProcess {
         public static final String SIMILAR_CASES = "similarCasesListener";
         /** Not "knowledgeSuggestions": that is a process variable, and variables shadow beans in expressions. */
         public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestionsListener";
+        /** analyseError, create: the links of supportflow.links.* for the form. */
+        public static final String TROUBLESHOOTING_LINKS = "troubleshootingLinksListener";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
         /** Task_ChangeCriticality; not "changeCriticality": that is a variable, and variables shadow beans. */

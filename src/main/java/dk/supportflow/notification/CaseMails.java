@@ -2,6 +2,7 @@ package dk.supportflow.notification;
 
 import dk.supportflow.people.Groups;
 import dk.supportflow.people.PeopleDirectory;
+import dk.supportflow.platform.Links;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +28,18 @@ public class CaseMails {
     private final MailOutbox outbox;
     private final PeopleDirectory people;
     private final String tasklistUrl;
+    private final Links links;
 
-    public CaseMails(MailOutbox outbox, PeopleDirectory people, @Value("${supportflow.mail.tasklist-url}") String tasklistUrl) {
+    public CaseMails(MailOutbox outbox, PeopleDirectory people, @Value("${supportflow.mail.tasklist-url}") String tasklistUrl,
+            Links links) {
         this.outbox = outbox;
         this.people = people;
         this.tasklistUrl = tasklistUrl;
+        this.links = links;
+    }
+
+    private String guides() {
+        return links.documentLibrary().map(url -> "\n\nVejledninger til KP finder du i KOMBITs dokumentbibliotek:\n" + url).orElse("");
     }
 
     /**
@@ -89,7 +97,7 @@ public class CaseMails {
                         + (changeRequestDecision == null ? ""
                                 : "MinSupports afgørelse af ændringsønsket: " + changeRequestDecision + "\n\n")
                         + answer + "\n\n"
-                        + "Giv gerne svaret videre til de kolleger, der har mødt samme fejl." + SIGNATURE);
+                        + "Giv gerne svaret videre til de kolleger, der har mødt samme fejl." + guides() + SIGNATURE);
     }
 
     /** Knowledge sharing: the answer goes to every caseworker. Never personal data. */
@@ -99,7 +107,7 @@ public class CaseMails {
                         + "Fejlen: " + title + "\n"
                         + "Løsningen:\n" + answer + "\n\n"
                         + "Møder du samme fejl, så prøv løsningen ovenfor. Hjælper den ikke, så kontakt din superbruger. (Sag " + caseNumber + ")"
-                        + SIGNATURE);
+                        + guides() + SIGNATURE);
     }
 
     /** New information reached an open case; the supportberettiget who has it (or all of them) is told. */
@@ -147,7 +155,7 @@ public class CaseMails {
                         + (summary == null ? "" : summary + "\n\n")
                         + (component == null ? "" : "Hvor i KP: " + component + "\n")
                         + (workaround == null ? "" : "Sådan gør du, indtil fejlen er rettet: " + workaround + "\n\n")
-                        + (link == null ? "" : "Læs mere på driftssiden: " + link)
+                        + Optional.ofNullable(link).or(links::driftsside).map(url -> "Læs mere på driftssiden: " + url).orElse("")
                         + DRIFT_SIGNATURE);
     }
 

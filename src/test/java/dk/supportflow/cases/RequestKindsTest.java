@@ -60,7 +60,7 @@ class RequestKindsTest {
     }
 
     @Test
-    void aSupportRequestNeedsNoStepsAndIsReportedAsASupportsagWithoutErrorClassOrGangmoedeTopic() {
+    void aSupportRequestNeedsNoStepsAndIsReportedAsASupportsagWithoutErrorClassOrGangmoedeTopic() throws Exception {
         ResponseEntity<Map> created = api.post("superbruger1", "/api/cases", SUPPORT_REQUEST);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String pi = (String) created.getBody().get("processInstanceId");
@@ -72,11 +72,17 @@ class RequestKindsTest {
         assertThat(api.get("superbruger1", "/api/cases/" + caseNumber).getBody())
                 .containsEntry("kind", "supportRequest").containsEntry("component", "Personligt tillæg");
 
+        // the form points to KOMBIT's guides (supportflow.links.document-library)
+        assertThat(runtimeService.getVariable(pi, Vars.DOCUMENT_LIBRARY_URL)).isEqualTo("https://www.kombit.dk/kp");
+
         // analysis asks no error class; one sent anyway is not kept
         scenario.complete(pi, SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1", Map.of(Vars.OUTCOME, "solvedLocally",
                 Vars.ERROR_CLASS, "userError", Vars.ANSWER, "Sagen er slettet af leverandøren."));
         assertThat(runtimeService.getVariable(pi, Vars.ERROR_CLASS)).isNull();
         scenario.executeJob(pi, SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
+        scenario.dispatchMails();
+        MimeMessage answer = ReceivedMails.await(smtp, subjectStartsWith("[" + caseNumber + "] Svar"), 1).get(0);
+        assertThat((String) answer.getContent()).contains("Vejledninger til KP finder du i KOMBITs dokumentbibliotek:").contains("https://www.kombit.dk/kp");
         scenario.complete(pi, SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
         scenario.closeCase(pi);

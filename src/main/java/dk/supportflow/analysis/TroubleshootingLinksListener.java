@@ -1,0 +1,29 @@
+package dk.supportflow.analysis;
+
+import static dk.supportflow.cases.SupportCaseProcess.Vars;
+
+import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.platform.Links;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener of analyseError: the links the training points to while troubleshooting (the
+ * driftsside first, then KOMBIT's guides), as the installation has them configured today.
+ */
+@Component(SupportCaseProcess.Beans.TROUBLESHOOTING_LINKS)
+public class TroubleshootingLinksListener implements TaskListener {
+
+    private final Links links;
+
+    public TroubleshootingLinksListener(Links links) {
+        this.links = links;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        task.setVariable(Vars.DRIFTSSIDE_URL, links.driftsside().orElse(null));
+        task.setVariable(Vars.DOCUMENT_LIBRARY_URL, links.documentLibrary().orElse(null));
+    }
+}
