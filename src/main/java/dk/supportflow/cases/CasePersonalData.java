@@ -29,9 +29,12 @@ public class CasePersonalData {
     private final OutboxMailRepository outbox;
     private final CaseProcessData processData;
     private final ApplicationEventPublisher events;
+    private final CaseDialogue dialogue;
 
     public CasePersonalData(SupportCaseRepository cases, CaseInformationRepository information,
-            OutboxMailRepository outbox, CaseProcessData processData, ApplicationEventPublisher events) {
+            OutboxMailRepository outbox, CaseProcessData processData, ApplicationEventPublisher events,
+            CaseDialogue dialogue) {
+        this.dialogue = dialogue;
         this.cases = cases;
         this.information = information;
         this.outbox = outbox;
@@ -70,6 +73,7 @@ public class CasePersonalData {
     private void anonymise(SupportCase supportCase, String placeholder, Instant now) {
         supportCase.eraseCitizenData(placeholder, PLACEHOLDERS);
         information.deleteByCaseId(supportCase.getId());
+        dialogue.erase(supportCase);
         outbox.deleteSentOfCase(supportCase.getCaseNumber());
         processData.erase(supportCase.getProcessInstanceId(), placeholder);
         // attachments and other per-case data of other features, in this transaction

@@ -30,7 +30,8 @@ class CaseProcessData {
     static final List<String> TEXTS = List.of(Vars.WORKING_ON, Vars.STEPS_TAKEN, Vars.EXPECTED, Vars.ACTUAL,
             Vars.TRIED_SO_FAR, Vars.ERROR_MESSAGE, Vars.ADDITIONAL_INFO, Vars.CASE_INFORMATION,
             Vars.INFORMATION_SOURCE, Vars.INFORMATION_TEXT, Vars.MINSUPPORT_DRAFT, Vars.KNOWN_ERROR_SUGGESTIONS,
-            Vars.KNOWLEDGE_SUGGESTIONS, Vars.OTHER_CASES_AFFECTED);
+            Vars.KNOWLEDGE_SUGGESTIONS, Vars.OTHER_CASES_AFFECTED, Vars.MINSUPPORT_QUESTION, Vars.REPORTER_ANSWER,
+            Vars.MINSUPPORT_DIALOGUE);
     /** References into KP: removed. */
     static final List<String> REFERENCES = List.of(Vars.KP_CASE_ID, Vars.KP_TASK_KEY, Vars.KP_TASK_ID, Vars.AVAILABLE_DATE);
 

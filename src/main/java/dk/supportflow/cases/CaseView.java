@@ -40,7 +40,13 @@ public record CaseView(
         String kpTaskId,
         /** The supportberettiget who registered the case for the reporter, and how it came in; null when the reporter filed it. */
         String registeredBy,
-        String channel) {
+        String channel,
+        /** MinSupport's questions and the reporter's answers, oldest first. */
+        List<DialogueLine> minSupportDialogue) {
+
+    /** A turn of the dialogue with MinSupport: when, who ("MinSupport" or the reporter's name) and what. */
+    public record DialogueLine(Instant at, String from, String text) {
+    }
 
     public record OpenTask(String taskId, String taskKey, String name, String assignee) {
     }

@@ -20,6 +20,8 @@ public final class SupportCaseProcess {
         /** The finished draft to copy into MinSupport; asks only for the MinSupport case number. */
         public static final String REPORT_TO_MINSUPPORT = "reportToMinSupport";
         public static final String FOLLOW_UP_MINSUPPORT = "followUpMinSupport";
+        /** MinSupport asked something only the reporter can answer: assigned to the reporter. */
+        public static final String ANSWER_MINSUPPORT_QUESTION = "answerMinSupportQuestion";
         public static final String FORWARD_ANSWER = "forwardAnswer";
         public static final String PLAN_KNOWLEDGE_SHARING = "planKnowledgeSharing";
 
@@ -42,6 +44,14 @@ public final class SupportCaseProcess {
         public static final String GATEWAY_CRITICALITY_CHANGED = "Gateway_CriticalityChanged";
         public static final String TASK_CHANGE_CRITICALITY = "Task_ChangeCriticality";
         public static final String BOUNDARY_MINSUPPORT_ANSWER = "Event_MinSupportAnswerReceived";
+        public static final String END_MINSUPPORT_ASKS = "EndEvent_MinSupportAsks";
+        public static final String GATEWAY_MINSUPPORT_OUTCOME = "Gateway_MinSupportOutcome";
+        public static final String BOUNDARY_MINSUPPORT_QUESTION = "Event_MinSupportQuestionReceived";
+        public static final String TASK_PASS_ON_QUESTION = "Task_PassOnMinSupportQuestion";
+        public static final String TASK_PASS_ON_FURTHER_QUESTION = "Task_PassOnFurtherQuestion";
+        public static final String BOUNDARY_FURTHER_QUESTION = "Event_FurtherQuestionReceived";
+        public static final String BOUNDARY_ANSWER_WHILE_REPORTER_ANSWERS = "Event_AnswerWhileReporterAnswers";
+        public static final String TASK_PASS_ON_REPORTER_ANSWER = "Task_PassOnReporterAnswer";
         public static final String TASK_MAIL_ANSWER = "Task_MailAnswer";
         public static final String GATEWAY_SHARE = "Gateway_ShareWithCaseworkers";
         public static final String TASK_MAIL_CASEWORKERS = "Task_MailCaseworkers";
@@ -64,6 +74,8 @@ public final class SupportCaseProcess {
         public static final String CASE_INFORMATION_ADDED = "CaseInformationAdded";
         /** A known error from the driftsside matches the case (driftsside.KnownErrorLinks); by business key. */
         public static final String KNOWN_ERROR_REPORTED = "KnownErrorReported";
+        /** MinSupport asked a question (POST /api/minsupport/{n}/question); by MinSupport case number. */
+        public static final String MINSUPPORT_QUESTION_RECEIVED = "MinSupportQuestionReceived";
 
         private Messages() {
         }
@@ -127,6 +139,13 @@ public final class SupportCaseProcess {
         public static final String MINSUPPORT_ANSWERED = "minSupportAnswered";
         public static final String MINSUPPORT_ANSWER = "minSupportAnswer";
         public static final String FOLLOW_UP_COUNT = "followUpCount";
+        /** followUpMinSupport: MinSupport asks something only the reporter can answer ({@link #MINSUPPORT_QUESTION}). */
+        public static final String MINSUPPORT_ASKS = "minSupportAsks";
+        public static final String MINSUPPORT_QUESTION = "minSupportQuestion";
+        /** answerMinSupportQuestion: the reporter's answer, passed on to the case handler. */
+        public static final String REPORTER_ANSWER = "reporterAnswer";
+        /** The dialogue with MinSupport as text for the forms; the case keeps it (cases.CaseDialogue). */
+        public static final String MINSUPPORT_DIALOGUE = "minSupportDialogue";
         /** followUpMinSupport: change the criticality to {@link #NEW_CRITICALITY}, for {@link #CRITICALITY_CHANGE_REASON}. */
         public static final String CHANGE_CRITICALITY = "changeCriticality";
         public static final String NEW_CRITICALITY = "newCriticality";
@@ -249,6 +268,10 @@ public final class SupportCaseProcess {
         public static final String TROUBLESHOOTING_LINKS = "troubleshootingLinksListener";
         public static final String MAIL_QUESTION = "mailQuestionToReporter";
         public static final String MAIL_FOLLOW_UP_REMINDER = "mailFollowUpReminder";
+        /** Task_PassOnMinSupportQuestion / Task_PassOnFurtherQuestion: keeps the question, mails the reporter. */
+        public static final String PASS_ON_MINSUPPORT_QUESTION = "minSupportQuestionToReporter";
+        /** Task_PassOnReporterAnswer: keeps the answer, mails the case handler. */
+        public static final String PASS_ON_REPORTER_ANSWER = "reporterAnswerToCaseHandler";
         /** Task_ChangeCriticality; not "changeCriticality": that is a variable, and variables shadow beans. */
         public static final String CRITICALITY_CHANGE_RECORDER = "criticalityChangeRecorder";
         public static final String MAIL_ANSWER = "mailAnswerToReporter";

@@ -48,11 +48,13 @@ public class SupportCaseService {
     private final TransactionTemplate transaction;
     private final OnBehalf onBehalf;
     private final KpComponents components;
+    private final CaseDialogue dialogue;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
             CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService,
             TaskService taskService, CaseClock caseClock, Clock clock,
-            TransactionTemplate transaction, OnBehalf onBehalf, KpComponents components) {
+            TransactionTemplate transaction, OnBehalf onBehalf, KpComponents components, CaseDialogue dialogue) {
+        this.dialogue = dialogue;
         this.cases = cases;
         this.information = information;
         this.caseNumbers = caseNumbers;
@@ -204,7 +206,7 @@ public class SupportCaseService {
                 supportCase.getKpCaseId(), supportCase.getKpTaskKey(), supportCase.isPaymentBlocked(),
                 supportCase.getAvailableDate(), supportCase.getCreatedAt(), supportCase.getClosedAt(), openTasks, info,
                 caseClock.view(supportCase).orElse(null), supportCase.getKind(), supportCase.getOtherCasesAffected(),
-                supportCase.getKpTaskId(), supportCase.getRegisteredBy(), supportCase.getChannel());
+                supportCase.getKpTaskId(), supportCase.getRegisteredBy(), supportCase.getChannel(), dialogue.of(supportCase));
     }
 
     /**

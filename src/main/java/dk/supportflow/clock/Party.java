@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 public enum Party {
     /** The supportberettigede: everything not listed for another party. */
     MUNICIPALITY("municipality", Set.of()),
-    /** The reporter, while "Uddyb fejlindberetningen" is open. */
-    REPORTER("reporter", Set.of(Tasks.PROVIDE_MORE_INFO)),
+    /** The reporter, while "Uddyb fejlindberetningen" or "Svar på MinSupports spørgsmål" is open. */
+    REPORTER("reporter", Set.of(Tasks.PROVIDE_MORE_INFO, Tasks.ANSWER_MINSUPPORT_QUESTION)),
     /** The vendor, from the report to MinSupport until its answer (message or follow-up). */
     VENDOR("vendor", Set.of(Elements.SUBPROCESS_AWAIT_MINSUPPORT)),
     /**

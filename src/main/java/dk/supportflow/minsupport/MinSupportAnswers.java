@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
-/** An answer from MinSupport reaches every case that waits on that MinSupport case. */
+/** An answer or a question from MinSupport reaches every case that waits on that MinSupport case. */
 @Service
 public class MinSupportAnswers {
 
@@ -37,9 +37,31 @@ public class MinSupportAnswers {
         if (changeRequestOutcome != null) {
             correlation.setVariable(Vars.CHANGE_REQUEST_OUTCOME, changeRequestOutcome);
         }
-        List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
+        return caseNumbers(correlation.correlateAllWithResult(), minSupportCaseNumber);
+    }
+
+    /**
+     * MinSupport asks something only the reporter can answer: the question goes to the reporter
+     * of every case waiting on the MinSupport case (one already answering a question gets this
+     * one as well). Returns the case numbers.
+     */
+    public List<String> ask(String typedNumber, String question) {
+        String minSupportCaseNumber = MinSupportNumbers.normalise(typedNumber);
+        return caseNumbers(runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_QUESTION_RECEIVED)
+                .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportCaseNumber)
+                .setVariable(Vars.MINSUPPORT_QUESTION, Cpr.maskInText(question.strip()))
+                .correlateAllWithResult(), minSupportCaseNumber);
+    }
+
+    private List<String> caseNumbers(List<MessageCorrelationResult> results, String minSupportCaseNumber) {
         if (results.isEmpty()) {
-            throw ApiException.notFound("Ingen åben sag venter på svar i MinSupport-sag " + minSupportCaseNumber + ".");
+            if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SupportCaseProcess.PROCESS_KEY)
+                    .variableValueEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportCaseNumber).count() > 0) {
+                // between two steps (a mail being written, a follow-up being registered): the next moment it waits again
+                throw ApiException.conflict("Sagen med MinSupport-sag " + minSupportCaseNumber
+                        + " er midt i et skridt lige nu. Prøv igen om et øjeblik.");
+            }
+            throw ApiException.notFound("Ingen åben sag venter på MinSupport-sag " + minSupportCaseNumber + ".");
         }
         Set<String> instanceIds = results.stream().map(r -> r.getExecution().getProcessInstanceId()).collect(Collectors.toSet());
         return runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()

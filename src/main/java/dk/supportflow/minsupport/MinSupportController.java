@@ -40,11 +40,25 @@ public class MinSupportController {
             @Size(max = 4000, message = "Svaret må højst være 4000 tegn.")
             String answer,
             @Pattern(regexp = "accepted|rejected|planned",
-                    message = "Afgørelsen af et ændringsønske skal være accepteret, afvist eller planlagt (se API-beskrivelsen).")
+                    message = "Afgørelsen af et ændringsønske skal være accepteret, afvist eller planlagt.")
             String changeRequestOutcome) {
     }
 
     public record Delivered(String minSupportCaseNumber, List<String> caseNumbers) {
+    }
+
+    public record Question(
+            @NotBlank(message = "Skriv MinSupports spørgsmål.")
+            @Size(max = 4000, message = "Spørgsmålet må højst være 4000 tegn.")
+            String question) {
+    }
+
+    @PostMapping("/{minSupportCaseNumber}/question")
+    @Operation(summary = "MinSupport spørger om noget, som kun indberetteren kan svare på: spørgsmålet går til "
+            + "indberetteren på alle sager, der venter på MinSupport-sagen")
+    public Delivered question(@PathVariable String minSupportCaseNumber, @Valid @RequestBody Question question) {
+        return new Delivered(MinSupportNumbers.normalise(minSupportCaseNumber),
+                answers.ask(minSupportCaseNumber, question.question()));
     }
 
     @PostMapping("/{minSupportCaseNumber}/answer")

@@ -95,7 +95,8 @@ public class MinSupportRules implements TaskRules {
 
     @Override
     public Set<String> taskKeys() {
-        return Set.of(Tasks.PREPARE_MINSUPPORT_REPORT, Tasks.REPORT_TO_MINSUPPORT, Tasks.FOLLOW_UP_MINSUPPORT, Tasks.FORWARD_ANSWER);
+        return Set.of(Tasks.PREPARE_MINSUPPORT_REPORT, Tasks.REPORT_TO_MINSUPPORT, Tasks.FOLLOW_UP_MINSUPPORT,
+                Tasks.ANSWER_MINSUPPORT_QUESTION, Tasks.FORWARD_ANSWER);
     }
 
     @Override
@@ -137,17 +138,29 @@ public class MinSupportRules implements TaskRules {
             }
             case Tasks.REPORT_TO_MINSUPPORT -> requireMinSupportNumber(input);
             case Tasks.FOLLOW_UP_MINSUPPORT -> {
+                boolean asks = input.flag(Vars.MINSUPPORT_ASKS);
                 if (input.flag(Vars.MINSUPPORT_ANSWERED)) {
+                    if (asks) {
+                        input.problem("Vælg enten, at MinSupport har svaret, eller at MinSupport spørger om noget – ikke begge.");
+                    }
                     input.requireText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT, "Skriv MinSupports svar, når sagen er besvaret.");
                     if (CHANGE_REQUEST.equals(input.text(Vars.TICKET_TYPE))) {
                         input.requireOneOf(Vars.CHANGE_REQUEST_OUTCOME, CHANGE_REQUEST_OUTCOMES,
                                 "Vælg MinSupports afgørelse af ændringsønsket: accepteret, afvist eller planlagt.");
+                    }
+                } else if (asks) {
+                    input.requireText(Vars.MINSUPPORT_QUESTION, TaskInput.MAX_TEXT,
+                            "Skriv MinSupports spørgsmål, så indberetteren kan svare på det.");
+                    if (input.flag(Vars.CHANGE_CRITICALITY)) {
+                        input.problem("Ændr kritikaliteten ved næste opfølgning; nu går spørgsmålet til indberetteren.");
                     }
                 } else {
                     input.optionalText(Vars.MINSUPPORT_ANSWER, TaskInput.MAX_TEXT);
                     checkCriticalityChange(input);
                 }
             }
+            case Tasks.ANSWER_MINSUPPORT_QUESTION -> input.requireText(Vars.REPORTER_ANSWER, TaskInput.MAX_TEXT,
+                    "Skriv dit svar på MinSupports spørgsmål.");
             case Tasks.FORWARD_ANSWER -> {
                 input.requireText(Vars.ANSWER, TaskInput.MAX_TEXT, "Skriv det svar, indberetteren skal have.");
                 if (CHANGE_REQUEST.equals(input.text(Vars.TICKET_TYPE))) {

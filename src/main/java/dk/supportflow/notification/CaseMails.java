@@ -73,6 +73,28 @@ public class CaseMails {
                         + SIGNATURE);
     }
 
+    /** MinSupport asked something only the reporter can answer. */
+    public void minSupportQuestion(String caseNumber, String title, String reporter, String question) {
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] MinSupport spørger om din sag: " + title,
+                "Hej " + people.displayName(reporter) + "\n\n"
+                        + "Leverandørens support (MinSupport) arbejder på sagen, du har indberettet:\n" + title + "\n\n"
+                        + "De har brug for svar på dette:\n" + question + "\n\n"
+                        + "Svar i Tasklist under \"Mine opgaver\" (opgaven \"Svar på MinSupports spørgsmål\"):\n" + tasklistUrl
+                        + "\n\nDen supportberettigede giver dit svar videre til MinSupport." + SIGNATURE);
+    }
+
+    /** The reporter answered MinSupport's question: the supportberettiget who has the case (or all of them) passes it on. */
+    public void reporterAnsweredMinSupport(String caseNumber, String title, Optional<String> caseHandler, String reporter,
+            String minSupportCaseNumber, String answer) {
+        List<String> recipients = caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
+                .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
+        send(caseNumber, recipients, "[" + caseNumber + "] Svar til MinSupport fra " + people.displayName(reporter) + ": " + title,
+                people.displayName(reporter) + " har svaret på MinSupports spørgsmål i sag " + caseNumber + ":\n" + title
+                        + "\n\nSvaret:\n" + answer + "\n\n"
+                        + "Giv svaret videre på sagen i MinSupport" + (minSupportCaseNumber == null ? "" : " (" + minSupportCaseNumber + ")")
+                        + ". Svaret står også på sagens næste opfølgning i Tasklist:\n" + tasklistUrl + SIGNATURE);
+    }
+
     /** The follow-up timer of a MinSupport case fired. */
     public void followUpReminder(String caseNumber, String title, String minSupportCaseNumber, String criticality,
             int followUpCount) {
