@@ -77,7 +77,7 @@ public class CaseMails {
     public void minSupportQuestion(String caseNumber, String title, String reporter, String question) {
         send(caseNumber, toUser(reporter), "[" + caseNumber + "] MinSupport spørger om din sag: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
-                        + "Leverandørens support (MinSupport) arbejder på sagen, du har indberettet:\n" + title + "\n\n"
+                        + "Leverandøren arbejder på sagen, du har indberettet, i MinSupport:\n" + title + "\n\n"
                         + "De har brug for svar på dette:\n" + question + "\n\n"
                         + "Svar i Tasklist under \"Mine opgaver\" (opgaven \"Svar på MinSupports spørgsmål\"):\n" + tasklistUrl
                         + "\n\nDen supportberettigede giver dit svar videre til MinSupport." + SIGNATURE);
