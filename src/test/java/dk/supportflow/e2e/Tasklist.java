@@ -72,7 +72,7 @@ final class Tasklist implements AutoCloseable {
         visible(By.cssSelector("input[ng-model=\"username\"]")).sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model=\"password\"]")).sendKeys(password);
         driver.findElement(By.cssSelector("form[name=\"signinForm\"] button[type=\"submit\"]")).click();
-        visible(By.linkText("Start process"));
+        visible(By.linkText("Start proces"));
         visible(By.cssSelector(".task-filter"));
         waitIdle();
     }
@@ -169,7 +169,7 @@ final class Tasklist implements AutoCloseable {
     // ---- the start dialog ----
 
     WebElement startProcess(String processName) {
-        visible(By.linkText("Start process")).click();
+        visible(By.linkText("Start proces")).click();
         WebElement modal = visible(By.cssSelector(".modal"));
         wait.until(d -> modal.findElements(By.xpath(".//*[normalize-space(text())='" + processName + "']")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();

@@ -67,20 +67,25 @@ class TasklistE2ETest {
         // 1. superbruger1 reports the error through the start form
         as("superbruger1", t -> {
             t.screenshot("logged-in");
+            // the end-of-life banner is for operators: here a quiet line naming the installation
+            assertThat(t.visible(org.openqa.selenium.By.cssSelector(".ce-eol-banner")).getText())
+                    .isEqualTo("Supportflow – kommunens sagsgang for fejl og spørgsmål om KP");
             WebElement form = t.startProcess("Supportsag");
             t.screenshot("start-form-empty");
             // keyboard: the fields are filled in reading order with Tab
             WebElement title = t.field(form, "Field_title");
             t.type(title, TITLE);
             for (String[] next : new String[][] {
-                    {"Field_workingOn", "Ansøgning om boligstøtte for en pensionist"},
+                    {"Field_workingOn", "Ansøgning om personligt tillæg for en folkepensionist"},
                     {"Field_stepsTaken", "Åbnede sagen, trykkede \"Beregn tillæg\" og godkendte beregningen"},
                     {"Field_expected", "At opgaven \"Beregn tillæg\" blev afsluttet"},
                     {"Field_actual", "Opgaven står stadig som åben, og der kom en pop-up med en procesfejl"},
+                    {"Field_otherCasesAffected", "Prøvet på en anden sag, hvor det virkede"},
                     {"Field_triedSoFar", "Et trin tilbage i \"Gennemførte trin\" og frem igen"},
                     {"Field_errorMessage", "Procesfejl: Opgaven kunne ikke afsluttes"},
-                    {"Field_component", "Boligstøtte / Beregn tillæg"},
-                    {"Field_kpCaseId", "SAG-2026-1234"}}) {
+                    {"Field_component", "Personligt tillæg / Beregn tillæg"},
+                    {"Field_kpCaseId", "SAG-2026-1234"},
+                    {"Field_kpTaskId", "OP-2026-77"}}) {
                 t.focused().sendKeys(Keys.TAB);
                 assertThat(t.focused().getAttribute("id")).as("Tab leads to %s", next[0]).endsWith("-" + next[0]);
                 t.focused().sendKeys(next[1]);
@@ -89,7 +94,8 @@ class TasklistE2ETest {
             assertThat(t.fieldErrors(form)).isEmpty();
             t.screenshot("start-form-filled");
             t.submitStart(form);
-            assertThat(t.notifications()).contains("The process has been started.");
+            // Tasklist speaks Danish (our dictionary, locales/da.json)
+            assertThat(t.notifications()).contains("Det er startet.");
             t.screenshot("started");
         });
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()

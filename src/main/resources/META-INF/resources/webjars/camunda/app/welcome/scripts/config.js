@@ -1,0 +1,13 @@
+// Supportflow's welcome: Danish for everyone (locales/da.json, written by us; a key without a
+// Danish text shows Camunda's English one), and the installation named instead of Camunda.
+export default {
+  app: {
+    name: 'Supportflow',
+    vendor: 'Supportflow'
+  },
+  locales: {
+    availableLocales: ['da'],
+    fallbackLocale: 'da'
+  },
+  disableWelcomeMessage: true
+};
