@@ -43,7 +43,7 @@ final class Tasklist implements AutoCloseable {
     final WebDriver driver;
     private final String baseUrl;
     private final Path profile;
-    private final WebDriverWait wait;
+    final WebDriverWait wait;
 
     Tasklist(String baseUrl, String user) {
         this.baseUrl = baseUrl;

@@ -74,6 +74,10 @@ class TasklistE2ETest {
             t.screenshot("start-form-empty");
             // keyboard: the fields are filled in reading order with Tab
             WebElement title = t.field(form, "Field_title");
+            // form-js's own messages come in Danish too (scripts/form-messages-da.js)
+            t.type(title, "x");
+            title.sendKeys(Keys.BACK_SPACE);
+            t.wait.until(d -> t.fieldErrors(form).contains("Feltet skal udfyldes."));
             t.type(title, TITLE);
             for (String[] next : new String[][] {
                     {"Field_workingOn", "Ansøgning om personligt tillæg for en folkepensionist"},

@@ -14,6 +14,8 @@ export default {
     fallbackLocale: 'da'
   },
   disableWelcomeMessage: true,
+  // form-js writes its validation messages in English: scripts/form-messages-da.js translates them
+  customScripts: ['scripts/form-messages-da'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
