@@ -54,7 +54,7 @@ public class AnalysisRules implements TaskRules {
                 }
             }
             case Tasks.PROVIDE_MORE_INFO ->
-                    input.requireText(Vars.ADDITIONAL_INFO, TaskInput.MAX_TEXT, "Skriv de oplysninger, support har spurgt om.");
+                    input.requireText(Vars.ADDITIONAL_INFO, TaskInput.MAX_TEXT, "Skriv de oplysninger, den supportberettigede har spurgt om.");
             case Tasks.RETRY_INTEGRATION -> {
                 String outcome = input.requireOneOf(Vars.OUTCOME, RETRY_OUTCOMES, "Vælg, om fejlen er løst, eller om den skal eskaleres.");
                 requireAnswerWhenSolved(input, outcome);

@@ -64,7 +64,7 @@ final class GangmoedeInvitation {
         if (gangmoede.getOnlineLink() != null) {
             event.add(new Url(URI.create(gangmoede.getOnlineLink())));
         }
-        event.add(new Organizer(URI.create("mailto:" + organizerEmail)).add(new Cn("Support (de supportberettigede)")));
+        event.add(new Organizer(URI.create("mailto:" + organizerEmail)).add(new Cn("De supportberettigede")));
         for (String attendee : attendees) {
             event.add(new Attendee(URI.create("mailto:" + attendee)).add(Role.REQ_PARTICIPANT)
                     .add(PartStat.NEEDS_ACTION).add(Rsvp.FALSE));

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 public class CaseMails {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseMails.class);
-    public static final String SIGNATURE = "\n\nVenlig hilsen\nSupport (de supportberettigede brugere)\n\n"
+    public static final String SIGNATURE = "\n\nVenlig hilsen\nDe supportberettigede brugere\n\n"
             + "Denne mail er sendt automatisk af Supportflow.";
 
     private static final String DRIFT_SIGNATURE = "\n\nVenlig hilsen\nDe driftsansvarlige\n\n"
