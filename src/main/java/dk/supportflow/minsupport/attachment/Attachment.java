@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A file attached to a case for MinSupport (a screenshot as PDF, PNG or DOCX), kept in the
+ * A file attached to a case for MinSupport (a screenshot as PDF, PNG, JPEG or DOCX), kept in the
  * database with its checksum. Never a process variable.
  */
 @Entity

@@ -23,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/cases/{caseNumber}/attachments")
-@Tag(name = "Bilag", description = "Skærmbilleder og dokumenter til MinSupport (PDF, PNG, DOCX)")
+@Tag(name = "Bilag", description = "Skærmbilleder og dokumenter til MinSupport (PDF, PNG, JPEG, DOCX)")
 public class AttachmentController {
 
     private final Attachments attachments;
@@ -34,7 +34,7 @@ public class AttachmentController {
 
     /** No {@code consumes}: a request that is not multipart reaches the method and gets the Danish 415 (AttachmentErrors). */
     @PostMapping
-    @Operation(summary = "Vedhæft en fil (multipart, feltet file): PDF, PNG eller DOCX, kontrolleret på indholdet")
+    @Operation(summary = "Vedhæft en fil (multipart, feltet file): PDF, PNG, JPEG eller DOCX, kontrolleret på indholdet")
     public ResponseEntity<AttachmentInfo> upload(@PathVariable String caseNumber, @RequestParam("file") MultipartFile file,
             Authentication user) throws IOException {
         boolean supportStaff = CaseController.isSupportStaff(user);

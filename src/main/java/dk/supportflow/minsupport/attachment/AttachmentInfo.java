@@ -6,7 +6,7 @@ import java.time.Instant;
 public record AttachmentInfo(Long id, String name, String type, long size, String sha256, String uploadedBy,
         Instant uploadedAt) {
 
-    /** The Danish name of the type, for the MinSupport draft ("PNG", "PDF", "Word (DOCX)"). */
+    /** The Danish name of the type, for the MinSupport draft ("PNG", "JPEG", "PDF", "Word (DOCX)"). */
     public String typeName() {
         return FileType.ofMediaType(type).map(FileType::danishName).orElse(type);
     }

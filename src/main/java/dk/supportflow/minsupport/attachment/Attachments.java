@@ -19,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files attached to a case for MinSupport. Anyone who may read the case (its reporter, the
  * supportberettigede, administrators) may attach and fetch them. A file is accepted only if its
- * content is PDF, PNG or DOCX and its name and declared type do not say otherwise; nothing is
+ * content is PDF, PNG, JPEG or DOCX and its name and declared type do not say otherwise; nothing is
  * stored from a refused file.
  */
 @Service
 public class Attachments {
 
-    static final String ALLOWED = "Vedhæft skærmbilleder og dokumenter som PDF, PNG eller Word (DOCX).";
+    static final String ALLOWED = "Vedhæft skærmbilleder og dokumenter som PDF, PNG, JPEG eller Word (DOCX).";
 
     private final AttachmentRepository attachments;
     private final SupportCaseService cases;
@@ -128,11 +128,12 @@ public class Attachments {
                     + "Gem dokumentet som almindeligt Word-dokument (DOCX) eller som PDF.");
         }
         if (!(detected instanceof FileType.Accepted accepted)) {
-            throw unsupported("Filens indhold er hverken PDF, PNG eller Word (DOCX). " + ALLOWED);
+            throw unsupported("Filens indhold er hverken PDF, PNG, JPEG eller Word (DOCX). " + ALLOWED);
         }
         FileType type = accepted.type();
         Optional<String> extension = FileNames.extension(FileNames.sanitise(upload.originalName()));
-        if (extension.isPresent() && !extension.get().equalsIgnoreCase(type.extension())) {
+        // by extension as by declared type: .jpg and .jpeg are both JPEG
+        if (extension.isPresent() && FileType.ofExtension(extension.get()).filter(type::equals).isEmpty()) {
             throw unsupported("Filnavnet passer ikke til indholdet: filen hedder ." + extension.get().toLowerCase(Locale.ROOT)
                     + ", men indholdet er " + type.danishName() + ". Vælg den rigtige fil, eller giv den endelsen ."
                     + type.extension() + ".");

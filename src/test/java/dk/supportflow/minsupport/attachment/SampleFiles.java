@@ -18,11 +18,23 @@ public final class SampleFiles {
 
     /** A real PNG image (a screenshot of 40×20 pixels). */
     public static byte[] png() {
+        return image(40, 20, "png");
+    }
+
+    /** A real JPEG image (a screenshot of 40×20 pixels, as some tools save them). */
+    public static byte[] jpeg() {
+        return image(40, 20, "jpeg");
+    }
+
+    /** An RGB image of this size in this ImageIO format, with one red pixel. */
+    public static byte[] image(int width, int height, String format) {
         try {
-            BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             image.setRGB(3, 4, 0xFF0000);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalArgumentException("No ImageIO writer for " + format);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
