@@ -88,7 +88,7 @@ class Attachment {
         return cipher.decrypt(content, contentKeyVersion);
     }
 
-    AttachmentInfo info() {
-        return new AttachmentInfo(id, fileName, contentType, size, sha256, uploadedBy, uploadedAt);
+    AttachmentInfo info(String caseNumber) {
+        return new AttachmentMetadata(id, fileName, contentType, size, sha256, uploadedBy, uploadedAt).info(caseNumber);
     }
 }

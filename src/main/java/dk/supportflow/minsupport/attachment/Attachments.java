@@ -31,14 +31,16 @@ public class Attachments {
     private final SupportCaseService cases;
     private final AttachmentLimits limits;
     private final AttachmentCipher cipher;
+    private final ScreenshotPdf screenshotPdf;
     private final Clock clock;
 
     public Attachments(AttachmentRepository attachments, SupportCaseService cases, AttachmentLimits limits,
-            AttachmentCipher cipher, Clock clock) {
+            AttachmentCipher cipher, ScreenshotPdf screenshotPdf, Clock clock) {
         this.attachments = attachments;
         this.cases = cases;
         this.limits = limits;
         this.cipher = cipher;
+        this.screenshotPdf = screenshotPdf;
         this.clock = clock;
     }
 
@@ -64,21 +66,25 @@ public class Attachments {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Filen er tom. " + ALLOWED);
         }
         FileType type = typeOf(upload);
+        if (type.isImage()) {
+            // MinSupport gets a screenshot as PDF: one that cannot become one is refused now, not when it is to be sent
+            screenshotPdf.checkSize(type, content);
+        }
         String name = FileNames.withExtension(FileNames.sanitise(upload.originalName()), type);
         Attachment saved = attachments.save(new Attachment(supportCase.getId(), name, type, content, sha256(content),
                 cipher, userId, clock.instant()));
-        return saved.info();
+        return saved.info(supportCase.getCaseNumber());
     }
 
     @Transactional(readOnly = true)
     public List<AttachmentInfo> list(String caseNumber, String userId, boolean supportStaff) {
-        return attachments.listOfCase(cases.readable(caseNumber, userId, supportStaff).getId());
+        return listOf(cases.readable(caseNumber, userId, supportStaff));
     }
 
     /** For the MinSupport draft: the caller has checked access. */
     @Transactional(readOnly = true)
     public List<AttachmentInfo> listOf(SupportCase supportCase) {
-        return attachments.listOfCase(supportCase.getId());
+        return attachments.listOfCase(supportCase.getId()).stream().map(a -> a.info(supportCase.getCaseNumber())).toList();
     }
 
     public record Download(String name, String contentType, byte[] content) {
@@ -90,6 +96,22 @@ public class Attachments {
         Attachment attachment = attachments.findByIdAndCaseId(id, supportCase.getId())
                 .orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " har intet bilag " + id + "."));
         return new Download(attachment.getFileName(), attachment.getContentType(), attachment.content(cipher));
+    }
+
+    /**
+     * A downloaded attachment as PDF, for MinSupport: a PDF as it is, a PNG or JPEG converted
+     * ({@link ScreenshotPdf}); a Word document is refused (409), as MinSupport takes it as it is.
+     * No transaction: converting needs no database.
+     */
+    public Download asPdf(Download file) {
+        FileType type = FileType.ofMediaType(file.contentType())
+                .orElseThrow(() -> new IllegalStateException("Stored attachment of unknown type " + file.contentType()));
+        if (!type.offeredAsPdf()) {
+            throw ApiException.conflict("Bilaget er et Word-dokument (DOCX) og laves ikke om til PDF: MinSupport tager "
+                    + "Word-dokumenter, som de er. Hent bilaget, som det er, og vedhæft det i MinSupport.");
+        }
+        byte[] pdf = type == FileType.PDF ? file.content() : screenshotPdf.toPdf(type, file.content(), file.name());
+        return new Download(FileNames.asPdf(file.name()), FileType.PDF.mediaType(), pdf);
     }
 
     /** A case's personal data is removed (retention or erasure): its attachments go with it. */

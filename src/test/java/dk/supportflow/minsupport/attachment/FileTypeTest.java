@@ -84,6 +84,20 @@ class FileTypeTest {
     }
 
     @Test
+    void thePdfFormKeepsTheNameWithAPdfExtension() {
+        assertThat(FileNames.asPdf("skærmbillede.png")).isEqualTo("skærmbillede.pdf");
+        assertThat(FileNames.asPdf("Skærmbillede 12.03.2026.jpeg")).isEqualTo("Skærmbillede 12.03.2026.pdf");
+        assertThat(FileNames.asPdf("fejl.PDF")).isEqualTo("fejl.pdf");
+        assertThat(FileNames.asPdf("Skærmbillede 12.03.2026")).isEqualTo("Skærmbillede 12.03.2026.pdf");
+    }
+
+    @Test
+    void onlyWordDocumentsAreNotOfferedAsPdf() {
+        assertThat(FileType.values()).filteredOn(FileType::offeredAsPdf).containsExactly(FileType.PDF, FileType.PNG, FileType.JPEG);
+        assertThat(FileType.values()).filteredOn(FileType::isImage).containsExactly(FileType.PNG, FileType.JPEG);
+    }
+
+    @Test
     void sizesInDanish() {
         assertThat(AttachmentLimits.human(10L * 1024 * 1024)).isEqualTo("10 MB");
         assertThat(AttachmentLimits.human(2_621_440)).isEqualTo("2,5 MB");
