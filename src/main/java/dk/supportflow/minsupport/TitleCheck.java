@@ -38,7 +38,7 @@ public class TitleCheck {
     private static final Pattern REPEATED_PUNCTUATION = Pattern.compile("[!?]{2,}|!");
     /** Abbreviations that are written in capitals anyway. */
     private static final Set<String> ACRONYMS = Set.of("KP", "CPR", "ID", "PDF", "KOMBIT", "SKAT", "MITID", "NEMID",
-            "ATP", "UDK", "KMD", "API", "XML", "CVR", "BBR", "DOCX", "PNG");
+            "ATP", "UDK", "KMD", "API", "XML", "CVR", "BBR", "DOCX", "PNG", "JPEG");
 
     /** The findings as people read them, one per line; empty when the title is good. */
     public List<String> messages(String title) {

@@ -21,6 +21,7 @@ class TitleCheckTest {
             "Ydelsen personligt tillæg kan ikke bevilges efter release 24.3",
             "CPR-opdatering ændrer ikke adressen på sagen i KP",
             "PDF af afgørelsesbrev mangler bilag om ATP",
+            "Skærmbillede i JPEG kan ikke vedhæftes på opgaven \"Beregn tillæg\"",
             "Opgaven \"Godkend beregning\" kan ikke tildeles en kollega"})
     void acceptsNeutralTitlesThatSayWhereTheErrorIs(String title) {
         TitleCheck.Result result = check.check(title);

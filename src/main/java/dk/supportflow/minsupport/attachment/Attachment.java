@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A file attached to a case for MinSupport (a screenshot as PDF, PNG or DOCX), kept in the
+ * A file attached to a case for MinSupport (a screenshot as PDF, PNG, JPEG or DOCX), kept in the
  * database with its checksum. Never a process variable.
  */
 @Entity
@@ -88,7 +88,7 @@ class Attachment {
         return cipher.decrypt(content, contentKeyVersion);
     }
 
-    AttachmentInfo info() {
-        return new AttachmentInfo(id, fileName, contentType, size, sha256, uploadedBy, uploadedAt);
+    AttachmentInfo info(String caseNumber) {
+        return new AttachmentMetadata(id, fileName, contentType, size, sha256, uploadedBy, uploadedAt).info(caseNumber);
     }
 }

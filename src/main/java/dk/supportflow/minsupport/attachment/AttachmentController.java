@@ -23,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/cases/{caseNumber}/attachments")
-@Tag(name = "Bilag", description = "Skærmbilleder og dokumenter til MinSupport (PDF, PNG, DOCX)")
+@Tag(name = "Bilag", description = "Skærmbilleder og dokumenter til MinSupport (PDF, PNG, JPEG, DOCX)")
 public class AttachmentController {
 
     private final Attachments attachments;
@@ -34,7 +34,7 @@ public class AttachmentController {
 
     /** No {@code consumes}: a request that is not multipart reaches the method and gets the Danish 415 (AttachmentErrors). */
     @PostMapping
-    @Operation(summary = "Vedhæft en fil (multipart, feltet file): PDF, PNG eller DOCX, kontrolleret på indholdet")
+    @Operation(summary = "Vedhæft en fil (multipart, feltet file): PDF, PNG, JPEG eller DOCX, kontrolleret på indholdet")
     public ResponseEntity<AttachmentInfo> upload(@PathVariable String caseNumber, @RequestParam("file") MultipartFile file,
             Authentication user) throws IOException {
         boolean supportStaff = CaseController.isSupportStaff(user);
@@ -42,7 +42,7 @@ public class AttachmentController {
         AttachmentInfo saved = attachments.attach(caseNumber,
                 new Attachments.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes()),
                 user.getName(), supportStaff);
-        return ResponseEntity.created(URI.create("/api/cases/" + caseNumber + "/attachments/" + saved.id())).body(saved);
+        return ResponseEntity.created(URI.create(url(caseNumber, saved.id()))).body(saved);
     }
 
     @GetMapping
@@ -54,7 +54,27 @@ public class AttachmentController {
     @GetMapping("/{id}")
     @Operation(summary = "Hent et bilag (som download)")
     public ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable long id, Authentication user) {
+        return asDownload(attachments.download(caseNumber, id, user.getName(), CaseController.isSupportStaff(user)));
+    }
+
+    @GetMapping("/{id}/pdf")
+    @Operation(summary = "Hent et bilag som PDF til MinSupport (som download): en PDF, som den er, et PNG- eller "
+            + "JPEG-skærmbillede lavet om til PDF; et Word-dokument sendes, som det er (409)")
+    public ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @PathVariable long id, Authentication user) {
         Attachments.Download file = attachments.download(caseNumber, id, user.getName(), CaseController.isSupportStaff(user));
+        return asDownload(attachments.asPdf(file));
+    }
+
+    static String url(String caseNumber, long id) {
+        return "/api/cases/" + caseNumber + "/attachments/" + id;
+    }
+
+    /** Where the attachment is offered as PDF (AttachmentInfo.pdfUrl). */
+    static String pdfUrl(String caseNumber, long id) {
+        return url(caseNumber, id) + "/pdf";
+    }
+
+    private static ResponseEntity<byte[]> asDownload(Attachments.Download file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.content().length)

@@ -11,10 +11,10 @@ interface AttachmentRepository extends JpaRepository<Attachment, Long> {
 
     /** The case's attachments without their content. */
     @Query("""
-            select new dk.supportflow.minsupport.attachment.AttachmentInfo(a.id, a.fileName, a.contentType, a.size,
+            select new dk.supportflow.minsupport.attachment.AttachmentMetadata(a.id, a.fileName, a.contentType, a.size,
                 a.sha256, a.uploadedBy, a.uploadedAt)
             from Attachment a where a.caseId = :caseId order by a.uploadedAt, a.id""")
-    List<AttachmentInfo> listOfCase(@Param("caseId") Long caseId);
+    List<AttachmentMetadata> listOfCase(@Param("caseId") Long caseId);
 
     long countByCaseId(Long caseId);
 

@@ -19,26 +19,28 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files attached to a case for MinSupport. Anyone who may read the case (its reporter, the
  * supportberettigede, administrators) may attach and fetch them. A file is accepted only if its
- * content is PDF, PNG or DOCX and its name and declared type do not say otherwise; nothing is
+ * content is PDF, PNG, JPEG or DOCX and its name and declared type do not say otherwise; nothing is
  * stored from a refused file.
  */
 @Service
 public class Attachments {
 
-    static final String ALLOWED = "Vedhæft skærmbilleder og dokumenter som PDF, PNG eller Word (DOCX).";
+    static final String ALLOWED = "Vedhæft skærmbilleder og dokumenter som PDF, PNG, JPEG eller Word (DOCX).";
 
     private final AttachmentRepository attachments;
     private final SupportCaseService cases;
     private final AttachmentLimits limits;
     private final AttachmentCipher cipher;
+    private final ScreenshotPdf screenshotPdf;
     private final Clock clock;
 
     public Attachments(AttachmentRepository attachments, SupportCaseService cases, AttachmentLimits limits,
-            AttachmentCipher cipher, Clock clock) {
+            AttachmentCipher cipher, ScreenshotPdf screenshotPdf, Clock clock) {
         this.attachments = attachments;
         this.cases = cases;
         this.limits = limits;
         this.cipher = cipher;
+        this.screenshotPdf = screenshotPdf;
         this.clock = clock;
     }
 
@@ -64,21 +66,25 @@ public class Attachments {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Filen er tom. " + ALLOWED);
         }
         FileType type = typeOf(upload);
+        if (type.isImage()) {
+            // MinSupport gets a screenshot as PDF: one that cannot become one is refused now, not when it is to be sent
+            screenshotPdf.checkSize(type, content);
+        }
         String name = FileNames.withExtension(FileNames.sanitise(upload.originalName()), type);
         Attachment saved = attachments.save(new Attachment(supportCase.getId(), name, type, content, sha256(content),
                 cipher, userId, clock.instant()));
-        return saved.info();
+        return saved.info(supportCase.getCaseNumber());
     }
 
     @Transactional(readOnly = true)
     public List<AttachmentInfo> list(String caseNumber, String userId, boolean supportStaff) {
-        return attachments.listOfCase(cases.readable(caseNumber, userId, supportStaff).getId());
+        return listOf(cases.readable(caseNumber, userId, supportStaff));
     }
 
     /** For the MinSupport draft: the caller has checked access. */
     @Transactional(readOnly = true)
     public List<AttachmentInfo> listOf(SupportCase supportCase) {
-        return attachments.listOfCase(supportCase.getId());
+        return attachments.listOfCase(supportCase.getId()).stream().map(a -> a.info(supportCase.getCaseNumber())).toList();
     }
 
     public record Download(String name, String contentType, byte[] content) {
@@ -90,6 +96,22 @@ public class Attachments {
         Attachment attachment = attachments.findByIdAndCaseId(id, supportCase.getId())
                 .orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " har intet bilag " + id + "."));
         return new Download(attachment.getFileName(), attachment.getContentType(), attachment.content(cipher));
+    }
+
+    /**
+     * A downloaded attachment as PDF, for MinSupport: a PDF as it is, a PNG or JPEG converted
+     * ({@link ScreenshotPdf}); a Word document is refused (409), as MinSupport takes it as it is.
+     * No transaction: converting needs no database.
+     */
+    public Download asPdf(Download file) {
+        FileType type = FileType.ofMediaType(file.contentType())
+                .orElseThrow(() -> new IllegalStateException("Stored attachment of unknown type " + file.contentType()));
+        if (!type.offeredAsPdf()) {
+            throw ApiException.conflict("Bilaget er et Word-dokument (DOCX) og laves ikke om til PDF: MinSupport tager "
+                    + "Word-dokumenter, som de er. Hent bilaget, som det er, og vedhæft det i MinSupport.");
+        }
+        byte[] pdf = type == FileType.PDF ? file.content() : screenshotPdf.toPdf(type, file.content(), file.name());
+        return new Download(FileNames.asPdf(file.name()), FileType.PDF.mediaType(), pdf);
     }
 
     /** A case's personal data is removed (retention or erasure): its attachments go with it. */
@@ -128,11 +150,12 @@ public class Attachments {
                     + "Gem dokumentet som almindeligt Word-dokument (DOCX) eller som PDF.");
         }
         if (!(detected instanceof FileType.Accepted accepted)) {
-            throw unsupported("Filens indhold er hverken PDF, PNG eller Word (DOCX). " + ALLOWED);
+            throw unsupported("Filens indhold er hverken PDF, PNG, JPEG eller Word (DOCX). " + ALLOWED);
         }
         FileType type = accepted.type();
         Optional<String> extension = FileNames.extension(FileNames.sanitise(upload.originalName()));
-        if (extension.isPresent() && !extension.get().equalsIgnoreCase(type.extension())) {
+        // by extension as by declared type: .jpg and .jpeg are both JPEG
+        if (extension.isPresent() && FileType.ofExtension(extension.get()).filter(type::equals).isEmpty()) {
             throw unsupported("Filnavnet passer ikke til indholdet: filen hedder ." + extension.get().toLowerCase(Locale.ROOT)
                     + ", men indholdet er " + type.danishName() + ". Vælg den rigtige fil, eller giv den endelsen ."
                     + type.extension() + ".");

@@ -49,6 +49,11 @@ final class FileNames {
         return extension.matches("[A-Za-z]{1,5}") ? Optional.of(extension) : Optional.empty();
     }
 
+    /** The name of the attachment's PDF form: its extension, if any, becomes .pdf ("fejl.png" → "fejl.pdf"). */
+    static String asPdf(String name) {
+        return extension(name).map(e -> name.substring(0, name.length() - e.length() - 1)).orElse(name) + ".pdf";
+    }
+
     /** The name with the extension of the type added when it has none. */
     static String withExtension(String name, FileType type) {
         return extension(name).isPresent() ? name : name + "." + type.extension();

@@ -71,7 +71,11 @@ public record TicketDraft(
             boolean otherCasesFilledIn) {
     }
 
+    /**
+     * {@code pdfUrl}: where the attachment is had as PDF for MinSupport (a PNG or JPEG converted, a
+     * PDF as it is); null for a Word document, which is attached as it is.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Attachment(Long id, String name, String type, String typeName, long size) {
+    public record Attachment(Long id, String name, String type, String typeName, long size, String pdfUrl) {
     }
 }

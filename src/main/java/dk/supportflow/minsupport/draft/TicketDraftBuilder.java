@@ -60,7 +60,7 @@ public class TicketDraftBuilder {
                 otherCases == null ? (bug ? OTHER_CASES_PLACEHOLDER : null) : otherCases,
                 otherCases != null);
         List<TicketDraft.Attachment> files = attachments.stream()
-                .map(a -> new TicketDraft.Attachment(a.id(), a.name(), a.type(), a.typeName(), a.size()))
+                .map(a -> new TicketDraft.Attachment(a.id(), a.name(), a.type(), a.typeName(), a.size(), a.pdfUrl()))
                 .toList();
 
         List<String> missing = new ArrayList<>();

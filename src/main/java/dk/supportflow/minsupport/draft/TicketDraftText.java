@@ -2,6 +2,7 @@ package dk.supportflow.minsupport.draft;
 
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.minsupport.attachment.AttachmentLimits;
+import dk.supportflow.minsupport.attachment.FileType;
 import java.time.format.DateTimeFormatter;
 import java.util.function.UnaryOperator;
 
@@ -13,6 +14,8 @@ public final class TicketDraftText {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final String NOT_GIVEN = "(ikke oplyst)";
+    static final String IMAGES_AS_PDF = "MinSupport tager skærmbilleder som PDF: hent PDF'en af et PNG- eller "
+            + "JPEG-billede under sagens bilag i Supportflow, og vedhæft den i stedet for billedet.";
     private static final String CUT = " … [forkortet – se hele udkastet i Supportflow]";
 
     private TicketDraftText() {
@@ -88,11 +91,19 @@ public final class TicketDraftText {
 
         text.append("\nBilag:\n");
         if (d.attachments().isEmpty()) {
-            text.append("(ingen – vedhæft skærmbilleder som PDF, PNG eller Word på sagen i Supportflow)\n");
+            text.append("(ingen – vedhæft skærmbilleder som PDF, PNG, JPEG eller Word på sagen i Supportflow)\n");
         }
+        boolean images = false;
         for (TicketDraft.Attachment file : d.attachments()) {
+            boolean image = FileType.ofMediaType(file.type()).filter(FileType::isImage).isPresent();
+            images |= image;
             text.append("- ").append(file.name()).append(" (").append(file.typeName()).append(", ")
-                    .append(AttachmentLimits.human(file.size())).append(")\n");
+                    .append(AttachmentLimits.human(file.size())).append(")").append(image ? " – vedhæftes som PDF" : "")
+                    .append('\n');
+        }
+        if (images) {
+            // once, not on every line: the Tasklist's copy of the draft has little room
+            text.append(IMAGES_AS_PDF).append('\n');
         }
         return text.toString();
     }

@@ -30,6 +30,7 @@ class AttachmentApiTest {
 
     static final String PDF = "application/pdf";
     static final String PNG = "image/png";
+    static final String JPEG = "image/jpeg";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     @Autowired
@@ -130,6 +131,26 @@ class AttachmentApiTest {
     }
 
     @Test
+    void jpegScreenshotsAreAcceptedUnderEitherExtension() {
+        byte[] jpeg = SampleFiles.jpeg();
+        for (String name : List.of("skaermbillede.jpg", "skaermbillede.JPEG")) {
+            ResponseEntity<Map> created = upload("superbruger1", name, JPEG, jpeg);
+            assertThat(created.getStatusCode()).as(name).isEqualTo(HttpStatus.CREATED);
+            assertThat(created.getBody()).containsEntry("name", name).containsEntry("type", JPEG).containsEntry("size", jpeg.length);
+        }
+        // the non-standard type some browsers declare, and a name without extension, which gets .jpg
+        ResponseEntity<Map> declaredJpg = upload("superbruger1", "Skærmbillede", "image/jpg", jpeg);
+        assertThat(declaredJpg.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(declaredJpg.getBody()).containsEntry("name", "Skærmbillede.jpg").containsEntry("type", JPEG);
+
+        ResponseEntity<byte[]> download = get("support1",
+                "/api/cases/" + caseNumber + "/attachments/" + declaredJpg.getBody().get("id"), byte[].class);
+        assertThat(download.getBody()).isEqualTo(jpeg);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
+        assertThat(attachmentsOfCase()).isEqualTo(3);
+    }
+
+    @Test
     void theNameIsSanitisedAndLosesCprNumbers() {
         ResponseEntity<Map> created = upload("superbruger1", "../../borger 150372-4711 <fejl>.pdf", PDF, SampleFiles.pdf());
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -140,8 +161,8 @@ class AttachmentApiTest {
     void mislabelledFilesAreRefusedInDanishAndNotStored() {
         ResponseEntity<Map> exe = upload("superbruger1", "faktura.pdf", PDF, SampleFiles.exe());
         assertThat(exe.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(message(exe)).isEqualTo("Filens indhold er hverken PDF, PNG eller Word (DOCX). "
-                + "Vedhæft skærmbilleder og dokumenter som PDF, PNG eller Word (DOCX).");
+        assertThat(message(exe)).isEqualTo("Filens indhold er hverken PDF, PNG, JPEG eller Word (DOCX). "
+                + "Vedhæft skærmbilleder og dokumenter som PDF, PNG, JPEG eller Word (DOCX).");
 
         ResponseEntity<Map> pngAsPdf = upload("superbruger1", "skaermbillede.pdf", PDF, SampleFiles.png());
         assertThat(pngAsPdf.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -154,6 +175,11 @@ class AttachmentApiTest {
         ResponseEntity<Map> pdfAsExe = upload("superbruger1", "program.exe", "application/octet-stream", SampleFiles.pdf());
         assertThat(pdfAsExe.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(message(pdfAsExe)).contains("filen hedder .exe, men indholdet er PDF");
+
+        ResponseEntity<Map> jpegAsPng = upload("superbruger1", "skaermbillede.png", PNG, SampleFiles.jpeg());
+        assertThat(jpegAsPng.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(message(jpegAsPng)).startsWith("Filnavnet passer ikke til indholdet: filen hedder .png, men indholdet er JPEG.")
+                .endsWith("giv den endelsen .jpg.");
 
         ResponseEntity<Map> workbook = upload("superbruger1", "regneark.docx", DOCX, SampleFiles.xlsx());
         assertThat(workbook.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);

@@ -15,6 +15,10 @@ class FileTypeTest {
         assertThat(FileType.detect(SampleFiles.png())).isEqualTo(new FileType.Accepted(FileType.PNG));
         assertThat(FileType.detect(SampleFiles.pdf())).isEqualTo(new FileType.Accepted(FileType.PDF));
         assertThat(FileType.detect(SampleFiles.docx())).isEqualTo(new FileType.Accepted(FileType.DOCX));
+        assertThat(FileType.detect(SampleFiles.jpeg())).isEqualTo(new FileType.Accepted(FileType.JPEG));
+        // an Exif JPEG, as phones and some screenshot tools write it: the marker after FF D8 does not matter
+        assertThat(FileType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, 0x10}))
+                .isEqualTo(new FileType.Accepted(FileType.JPEG));
     }
 
     @Test
@@ -26,9 +30,8 @@ class FileTypeTest {
                 .isInstanceOf(FileType.Unknown.class);
         assertThat(FileType.detect("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(FileType.Unknown.class);
-        // JPEG and GIF screenshots: not what MinSupport takes
-        assertThat(FileType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10}))
-                .isInstanceOf(FileType.Unknown.class);
+        // GIF screenshots: not what MinSupport takes; and a JPEG start without its marker
+        assertThat(FileType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8})).isInstanceOf(FileType.Unknown.class);
         assertThat(FileType.detect("GIF89a...".getBytes(StandardCharsets.US_ASCII))).isInstanceOf(FileType.Unknown.class);
         // "%PDF" somewhere later, or a PNG signature cut short
         assertThat(FileType.detect(" %PDF-1.4".getBytes(StandardCharsets.US_ASCII))).isInstanceOf(FileType.Unknown.class);
@@ -46,6 +49,11 @@ class FileTypeTest {
     void typesByExtensionAndMediaType() {
         assertThat(FileType.ofExtension("PDF")).contains(FileType.PDF);
         assertThat(FileType.ofExtension("exe")).isEmpty();
+        assertThat(FileType.ofExtension("jpg")).contains(FileType.JPEG);
+        assertThat(FileType.ofExtension("JPEG")).contains(FileType.JPEG);
+        assertThat(FileType.JPEG.extension()).isEqualTo("jpg");
+        assertThat(FileType.ofMediaType("image/jpeg")).contains(FileType.JPEG);
+        assertThat(FileType.ofMediaType("image/jpg")).as("what some browsers declare").contains(FileType.JPEG);
         assertThat(FileType.ofMediaType("image/PNG; charset=x")).contains(FileType.PNG);
         assertThat(FileType.ofMediaType("application/msword")).isEmpty();
     }
@@ -72,6 +80,21 @@ class FileTypeTest {
         assertThat(FileNames.extension("fejl.")).isEmpty();
         assertThat(FileNames.withExtension("Skærmbillede 12.03.2026", FileType.PNG)).isEqualTo("Skærmbillede 12.03.2026.png");
         assertThat(FileNames.withExtension("fejl.pdf", FileType.PDF)).isEqualTo("fejl.pdf");
+        assertThat(FileNames.withExtension("Skærmbillede", FileType.JPEG)).isEqualTo("Skærmbillede.jpg");
+    }
+
+    @Test
+    void thePdfFormKeepsTheNameWithAPdfExtension() {
+        assertThat(FileNames.asPdf("skærmbillede.png")).isEqualTo("skærmbillede.pdf");
+        assertThat(FileNames.asPdf("Skærmbillede 12.03.2026.jpeg")).isEqualTo("Skærmbillede 12.03.2026.pdf");
+        assertThat(FileNames.asPdf("fejl.PDF")).isEqualTo("fejl.pdf");
+        assertThat(FileNames.asPdf("Skærmbillede 12.03.2026")).isEqualTo("Skærmbillede 12.03.2026.pdf");
+    }
+
+    @Test
+    void onlyWordDocumentsAreNotOfferedAsPdf() {
+        assertThat(FileType.values()).filteredOn(FileType::offeredAsPdf).containsExactly(FileType.PDF, FileType.PNG, FileType.JPEG);
+        assertThat(FileType.values()).filteredOn(FileType::isImage).containsExactly(FileType.PNG, FileType.JPEG);
     }
 
     @Test

@@ -270,7 +270,8 @@ class MinSupportDraftTest {
                 "At opgaven blev afsluttet\n\nDet skete i stedet: Opgaven står stadig som åben");
         assertThat((List<Map<String, Object>>) draft.get("attachments")).singleElement()
                 .satisfies(file -> assertThat(file).containsEntry("name", "skaermbillede.png")
-                        .containsEntry("type", "image/png").containsEntry("typeName", "PNG").containsKeys("id", "size"));
+                        .containsEntry("type", "image/png").containsEntry("typeName", "PNG").containsKeys("id", "size")
+                        .containsEntry("pdfUrl", "/api/cases/" + caseNumber + "/attachments/" + file.get("id") + "/pdf"));
     }
 
     @Test
@@ -309,8 +310,10 @@ class MinSupportDraftTest {
                 .contains("\n1. Hvilken handling førte til fejlen?\n")
                 .contains("\n2. Hvad forventede du?\n")
                 .contains("\n3. Opleves fejlen på andre sager?\n")
-                .contains("- skaermbillede.png (PNG, ")
-                .contains("- fejlbesked.pdf (PDF, ");
+                .containsPattern("- skaermbillede.png \\(PNG, [^)]*\\) – vedhæftes som PDF\n")
+                .containsPattern("- fejlbesked.pdf \\(PDF, [^)]*\\)\n")
+                .contains(TicketDraftText.IMAGES_AS_PDF)
+                .doesNotContain("/api/cases/" + caseNumber + "/attachments");
         // a link in the browser cannot set Accept; the default is JSON
         assertThat(draft("support1", null, "?format=text").getBody()).isEqualTo(text.getBody());
         assertThat(draft("support1", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "")

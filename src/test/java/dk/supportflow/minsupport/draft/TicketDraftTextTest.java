@@ -19,7 +19,8 @@ class TicketDraftTextTest {
                 new TicketDraft.User("support1", "Sanne Support", "support1@kommune.example", null),
                 cpr, inClear, note, null, "BT-12", "OP-991", false, null, "processError", "Procesfejl", longText,
                 new TicketDraft.Description("Arbejdede med: " + longText, "Forventet " + longText, "Nej, kun denne sag.", true),
-                List.of(new TicketDraft.Attachment(1L, "skaermbillede.png", "image/png", "PNG", 2048)),
+                List.of(new TicketDraft.Attachment(1L, "skaermbillede.png", "image/png", "PNG", 2048,
+                        "/api/cases/SUP-2026-000042/attachments/1/pdf")),
                 ticketType == null ? List.of("Sagstype") : List.of("Supporttype"));
     }
 
@@ -66,7 +67,9 @@ class TicketDraftTextTest {
                 Fejltype ifølge kommunens analyse: Procesfejl
 
                 Bilag:
-                - skaermbillede.png (PNG, 2 kB)
+                - skaermbillede.png (PNG, 2 kB) – vedhæftes som PDF
+                MinSupport tager skærmbilleder som PDF: hent PDF'en af et PNG- eller JPEG-billede under sagens bilag i \
+                Supportflow, og vedhæft den i stedet for billedet.
                 """);
     }
 
@@ -102,6 +105,39 @@ class TicketDraftTextTest {
         assertThat(text).contains("Titel: ", "Komponent: ", "CPR-nummer: se udkastet", "1. Hvilken handling førte til fejlen?",
                 "2. Hvad forventede du?", "3. Opleves fejlen på andre sager?", "Teknisk fejltekst:", "- skaermbillede.png")
                 .contains("[forkortet – se hele udkastet i Supportflow]");
+    }
+
+    @Test
+    void imagesAreNamedToBeAttachedAsPdfAndTheTextHasNoApiPaths() {
+        TicketDraft one = draft("x", null, null, false, null);
+        String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        List<TicketDraft.Attachment> files = List.of(
+                new TicketDraft.Attachment(1L, "fejl.pdf", "application/pdf", "PDF", 1024, "/api/cases/SUP-2026-000042/attachments/1/pdf"),
+                new TicketDraft.Attachment(2L, "foto.jpg", "image/jpeg", "JPEG", 4096, "/api/cases/SUP-2026-000042/attachments/2/pdf"),
+                new TicketDraft.Attachment(3L, "trin.docx", docx, "Word (DOCX)", 2048, null),
+                new TicketDraft.Attachment(4L, "dialog.png", "image/png", "PNG", 300, "/api/cases/SUP-2026-000042/attachments/4/pdf"));
+
+        String text = TicketDraftText.render(withAttachments(one, files));
+
+        assertThat(text).endsWith("""
+                Bilag:
+                - fejl.pdf (PDF, 1 kB)
+                - foto.jpg (JPEG, 4 kB) – vedhæftes som PDF
+                - trin.docx (Word (DOCX), 2 kB)
+                - dialog.png (PNG, 300 bytes) – vedhæftes som PDF
+                """ + TicketDraftText.IMAGES_AS_PDF + "\n");
+        assertThat(text).doesNotContain("/api/");
+        assertThat(TicketDraftText.render(withAttachments(one, List.of(files.get(0))))).endsWith("- fejl.pdf (PDF, 1 kB)\n");
+        assertThat(TicketDraftText.render(withAttachments(one, List.of())))
+                .endsWith("Bilag:\n(ingen – vedhæft skærmbilleder som PDF, PNG, JPEG eller Word på sagen i Supportflow)\n");
+    }
+
+    static TicketDraft withAttachments(TicketDraft d, List<TicketDraft.Attachment> files) {
+        return new TicketDraft(d.caseNumber(), d.ticketType(), d.ticketTypeName(), d.supportType(), d.title(), d.component(),
+                d.criticality(), d.criticalityName(), d.suggestedCriticality(), d.suggestedCriticalityName(),
+                d.criticalityJustification(), d.user(), d.cpr(), d.cprInClear(), d.cprNote(), d.kpCaseId(), d.kpTaskKey(),
+                d.kpTaskId(), d.paymentBlocked(), d.availableDate(), d.errorClass(), d.errorClassName(), d.technicalErrorText(),
+                d.description(), files, d.missing());
     }
 
     @Test
