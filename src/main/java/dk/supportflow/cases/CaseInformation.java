@@ -29,6 +29,10 @@ public class CaseInformation {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    /** When the supportberettiget was told about it; null until the job after the event has run. */
+    @Column(name = "notified_at")
+    private Instant notifiedAt;
+
     protected CaseInformation() {
     }
 
@@ -37,6 +41,18 @@ public class CaseInformation {
         this.source = source;
         this.text = text;
         this.receivedAt = receivedAt;
+    }
+
+    void notified(Instant when) {
+        this.notifiedAt = when;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getNotifiedAt() {
+        return notifiedAt;
     }
 
     public String getSource() {

@@ -10,6 +10,8 @@ public interface CaseInformationRepository extends JpaRepository<CaseInformation
 
     List<CaseInformation> findByCaseIdOrderByReceivedAtAscIdAsc(Long caseId);
 
+    List<CaseInformation> findByCaseIdAndNotifiedAtIsNullOrderByIdAsc(Long caseId);
+
     @Modifying
     @Query("delete from CaseInformation i where i.caseId = :caseId")
     int deleteByCaseId(@Param("caseId") Long caseId);

@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps new information on the case, shows it on the open task's form (the variable
- * {@code caseInformation}) and tells the supportberettiget who has the case.
+ * Tells the supportberettiget who has the case about the information that reached it and
+ * nobody has been told about yet (kept by {@link CaseInformationIntakeListener}), each piece
+ * once, and shows the log on the open task's form (the variable {@code caseInformation}). Two
+ * events before the first job runs: the first job tells both, the second finds nothing new.
  */
 @Component(SupportCaseProcess.Beans.REGISTER_CASE_INFORMATION)
 public class RegisterCaseInformationDelegate implements JavaDelegate {
@@ -26,12 +28,10 @@ public class RegisterCaseInformationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = supportCaseService.ofProcess(execution).getCaseNumber();
-        String source = (String) execution.getVariable(Vars.INFORMATION_SOURCE);
-        String text = (String) execution.getVariable(Vars.INFORMATION_TEXT);
-        String log = supportCaseService.recordInformation(caseNumber, source == null ? "Ukendt kilde" : source, text);
-        execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
-        mails.informationAdded(caseNumber, (String) execution.getVariable(Vars.TITLE),
-                Optional.ofNullable((String) execution.getVariable(Vars.CASE_HANDLER)),
-                source == null ? "Ukendt kilde" : source, text);
+        for (CaseInformation entry : supportCaseService.informationToNotify(caseNumber)) {
+            mails.informationAdded(caseNumber, (String) execution.getVariable(Vars.TITLE),
+                    Optional.ofNullable((String) execution.getVariable(Vars.CASE_HANDLER)), entry.getSource(), entry.getText());
+        }
+        execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, supportCaseService.informationLog(caseNumber));
     }
 }

@@ -183,8 +183,6 @@ public final class SupportCaseProcess {
         public static final String CASE_INFORMATION = "caseInformation";
 
         // known errors from the driftsside (KnownErrorReported, and the match at intake)
-        /** Local to the event subprocess: the id of the known error that matches the case. */
-        public static final String KNOWN_ERROR_ID = "knownErrorId";
         /** Text: the known errors linked to the case, with workaround and link; shown on the task forms. */
         public static final String KNOWN_ERROR_NOTICE = "knownErrorNotice";
 
@@ -279,6 +277,8 @@ public final class SupportCaseProcess {
         public static final String CLOSE_CASE = "closeCase";
         public static final String REGISTER_ERROR_PATTERN = "registerErrorPattern";
         public static final String REGISTER_CASE_INFORMATION = "registerCaseInformation";
+        /** Start listener of StartEvent_CaseInformationAdded: keeps the event's information when it arrives. */
+        public static final String CASE_INFORMATION_INTAKE = "caseInformationIntakeListener";
         public static final String MINSUPPORT_DRAFT_LISTENER = "minSupportDraftListener";
         /** Start listener of the case: links the known errors a new case matches (driftsside.KnownErrorIntakeListener). */
         public static final String KNOWN_ERROR_INTAKE = "knownErrorIntakeListener";

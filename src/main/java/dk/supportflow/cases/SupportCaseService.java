@@ -227,15 +227,46 @@ public class SupportCaseService {
     }
 
     /**
-     * Keeps a piece of new information on the case and returns the information log for the task
-     * forms, newest first, cut to what a Camunda string variable holds; the case keeps it all.
+     * Keeps new information that has just reached the case (message {@code CaseInformationAdded}),
+     * in the transaction that brought it: nothing sent at the same moment can overwrite it. The
+     * job after the event tells the supportberettiget ({@link #informationToNotify}).
+     */
+    @Transactional
+    public void receiveInformation(String caseNumber, String source, String text) {
+        information.save(new CaseInformation(get(caseNumber).getId(), Cpr.maskInText(source), Cpr.maskInText(text),
+                clock.instant()));
+    }
+
+    /** The information nobody has been told about yet, oldest first; each is marked as told. */
+    @Transactional
+    public List<CaseInformation> informationToNotify(String caseNumber) {
+        List<CaseInformation> pending = information.findByCaseIdAndNotifiedAtIsNullOrderByIdAsc(get(caseNumber).getId());
+        Instant now = clock.instant();
+        pending.forEach(entry -> entry.notified(now));
+        return pending;
+    }
+
+    /**
+     * Keeps a piece of information a step of the process produced itself (and tells about
+     * itself) and returns the information log for the task forms.
      */
     @Transactional
     public String recordInformation(String caseNumber, String source, String text) {
         SupportCase supportCase = get(caseNumber);
-        information.save(new CaseInformation(supportCase.getId(), Cpr.maskInText(source), Cpr.maskInText(text),
-                clock.instant()));
-        List<CaseInformation> all = information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId());
+        CaseInformation entry = new CaseInformation(supportCase.getId(), Cpr.maskInText(source), Cpr.maskInText(text),
+                clock.instant());
+        entry.notified(entry.getReceivedAt());
+        information.save(entry);
+        return informationLog(caseNumber);
+    }
+
+    /**
+     * The information log for the task forms, newest first, cut to what a Camunda string
+     * variable holds; the case keeps it all.
+     */
+    @Transactional(readOnly = true)
+    public String informationLog(String caseNumber) {
+        List<CaseInformation> all = information.findByCaseIdOrderByReceivedAtAscIdAsc(get(caseNumber).getId());
         StringBuilder log = new StringBuilder();
         for (int i = all.size() - 1; i >= 0; i--) {
             CaseInformation entry = all.get(i);

@@ -44,6 +44,13 @@ public class KnownErrorCase {
     @Column(name = "reporter_notified_at")
     private Instant reporterNotifiedAt;
 
+    /**
+     * When the case registered the link (Task_RegisterKnownError); a link made at intake is
+     * registered at once, one made at review when the job after the message has run.
+     */
+    @Column(name = "registered_at")
+    private Instant registeredAt;
+
     protected KnownErrorCase() {
     }
 
@@ -53,6 +60,15 @@ public class KnownErrorCase {
         this.matchedAt = matchedAt.name();
         this.minSupportCaseNumber = minSupportCaseNumber;
         this.linkedAt = linkedAt;
+        this.registeredAt = matchedAt == MatchedAt.intake ? linkedAt : null;
+    }
+
+    void registered(Instant when) {
+        this.registeredAt = when;
+    }
+
+    public Instant getRegisteredAt() {
+        return registeredAt;
     }
 
     void reporterNotified(Instant when) {

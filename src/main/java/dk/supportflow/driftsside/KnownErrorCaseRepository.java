@@ -11,5 +11,7 @@ public interface KnownErrorCaseRepository extends JpaRepository<KnownErrorCase, 
 
     List<KnownErrorCase> findByCaseNumberOrderByLinkedAtAscIdAsc(String caseNumber);
 
+    List<KnownErrorCase> findByCaseNumberAndRegisteredAtIsNullOrderByIdAsc(String caseNumber);
+
     long countByKnownErrorId(Long knownErrorId);
 }

@@ -11,6 +11,7 @@ import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;
 import dk.supportflow.notification.CaseMails;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,9 +68,9 @@ public class KnownErrorLinks {
                     && !links.existsByKnownErrorIdAndCaseNumber(knownError.getId(), supportCase.caseNumber())) {
                 links.save(new KnownErrorCase(knownError.getId(), supportCase.caseNumber(), KnownErrorCase.MatchedAt.review,
                         supportCase.minSupportCaseNumber(), clock.instant()));
+                // the link row is the event: the case's job registers every link not yet registered
                 runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.KNOWN_ERROR_REPORTED)
                         .processInstanceBusinessKey(supportCase.caseNumber())
-                        .setVariableLocal(Vars.KNOWN_ERROR_ID, knownError.getId())
                         .correlateWithResult();
                 linked.add(supportCase.caseNumber());
             }
@@ -122,6 +123,15 @@ public class KnownErrorLinks {
             }
         }
         return told;
+    }
+
+    /** The case's links made at review that the case has not registered yet; each is marked as registered. */
+    @Transactional
+    public List<KnownErrorCase> toRegister(String caseNumber) {
+        List<KnownErrorCase> pending = links.findByCaseNumberAndRegisteredAtIsNullOrderByIdAsc(caseNumber);
+        Instant now = clock.instant();
+        pending.forEach(link -> link.registered(now));
+        return pending;
     }
 
     /** The known errors linked to a case, for its forms: what to do meanwhile, and whether it is fixed. */
