@@ -1,7 +1,10 @@
 package dk.supportflow.cases;
 
+import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.notification.OutboxMailRepository;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,10 +33,12 @@ public class CasePersonalData {
     private final CaseProcessData processData;
     private final ApplicationEventPublisher events;
     private final CaseDialogue dialogue;
+    private final SolvedCases solvedCases;
 
     public CasePersonalData(SupportCaseRepository cases, CaseInformationRepository information,
             OutboxMailRepository outbox, CaseProcessData processData, ApplicationEventPublisher events,
-            CaseDialogue dialogue) {
+            CaseDialogue dialogue, SolvedCases solvedCases) {
+        this.solvedCases = solvedCases;
         this.dialogue = dialogue;
         this.cases = cases;
         this.information = information;
@@ -60,21 +65,43 @@ public class CasePersonalData {
     }
 
     /**
-     * Anonymises up to {@code limit} cases closed before {@code cutoff} that still hold personal
-     * data, oldest first, and returns their numbers. Repeating it finds nothing new.
+     * Up to {@code limit} cases closed before {@code cutoff} that still hold personal data, oldest
+     * first, leaving out those in {@code skipped} (a case that could not be anonymised this run).
      */
+    @Transactional(readOnly = true)
+    public List<String> dueForRetention(Instant cutoff, int limit, Collection<String> skipped) {
+        // never an empty NOT IN
+        List<String> excluded = new ArrayList<>(skipped);
+        excluded.add("");
+        return cases.findDueForRetention(cutoff, excluded, Limit.of(limit)).stream().map(SupportCase::getCaseNumber).toList();
+    }
+
+    /** Anonymises these cases after the retention period. Repeating it changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<String> anonymiseClosedBefore(Instant cutoff, int limit, Instant now) {
-        List<SupportCase> due = cases.findByClosedAtBeforeAndAnonymisedAtIsNullOrderByClosedAtAscIdAsc(cutoff, Limit.of(limit));
-        due.forEach(supportCase -> anonymise(supportCase, RETENTION_PLACEHOLDER, now));
-        return due.stream().map(SupportCase::getCaseNumber).toList();
+    public void anonymiseAfterRetention(List<String> caseNumbers, Instant now) {
+        for (String caseNumber : caseNumbers) {
+            cases.findByCaseNumber(caseNumber).filter(c -> c.getAnonymisedAt() == null)
+                    .ifPresent(supportCase -> anonymise(supportCase, RETENTION_PLACEHOLDER, now));
+        }
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     private void anonymise(SupportCase supportCase, String placeholder, Instant now) {
+        // what the report said, to find copies of it in knowledge written from the case
+        List<String> reportTexts = new ArrayList<>(List.of(supportCase.getWorkingOn(), nonNull(supportCase.getStepsTaken()),
+                supportCase.getExpected(), nonNull(supportCase.getActual()), nonNull(supportCase.getTriedSoFar()),
+                nonNull(supportCase.getErrorMessage()), nonNull(supportCase.getOtherCasesAffected())));
+        information.findByCaseIdOrderByReceivedAtAscIdAsc(supportCase.getId()).forEach(i -> reportTexts.add(i.getText()));
+        dialogue.of(supportCase).forEach(line -> reportTexts.add(line.text()));
         supportCase.eraseCitizenData(placeholder, PLACEHOLDERS);
         information.deleteByCaseId(supportCase.getId());
         dialogue.erase(supportCase);
-        outbox.deleteSentOfCase(supportCase.getCaseNumber());
+        // sent, waiting or failed: a mail about the case is a copy of it
+        outbox.deleteOfCase(supportCase.getCaseNumber());
+        solvedCases.eraseReport(supportCase.getCaseNumber(), reportTexts, placeholder);
         processData.erase(supportCase.getProcessInstanceId(), placeholder);
         // attachments and other per-case data of other features, in this transaction
         events.publishEvent(new CaseAnonymised(supportCase.getId(), supportCase.getCaseNumber()));

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,16 +33,19 @@ class CaseProcessData {
             Vars.TRIED_SO_FAR, Vars.ERROR_MESSAGE, Vars.ADDITIONAL_INFO, Vars.CASE_INFORMATION,
             Vars.INFORMATION_SOURCE, Vars.INFORMATION_TEXT, Vars.MINSUPPORT_DRAFT, Vars.KNOWN_ERROR_SUGGESTIONS,
             Vars.KNOWLEDGE_SUGGESTIONS, Vars.OTHER_CASES_AFFECTED, Vars.MINSUPPORT_QUESTION, Vars.REPORTER_ANSWER,
-            Vars.MINSUPPORT_DIALOGUE);
+            Vars.MINSUPPORT_DIALOGUE, Vars.QUESTION, Vars.ANSWER, Vars.MINSUPPORT_ANSWER, Vars.SHARE_MESSAGE,
+            Vars.CRITICALITY_JUSTIFICATION, Vars.CRITICALITY_CHANGE_REASON, Vars.SIMILAR_MINSUPPORT_CASES);
     /** References into KP: removed. */
     static final List<String> REFERENCES = List.of(Vars.KP_CASE_ID, Vars.KP_TASK_KEY, Vars.KP_TASK_ID, Vars.AVAILABLE_DATE);
 
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
 
-    CaseProcessData(RuntimeService runtimeService, HistoryService historyService) {
+    CaseProcessData(RuntimeService runtimeService, HistoryService historyService, ProcessEngine engine) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
+        this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     /**
@@ -53,6 +58,12 @@ class CaseProcessData {
         if (processInstanceId == null) {
             return;
         }
+        // comments people wrote on the case's tasks may describe the citizen; the public API
+        // deletes them only while the instance runs, so the comment table is asked directly
+        engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
+            commandContext.getCommentManager().deleteCommentsByProcessInstanceIds(List.of(processInstanceId));
+            return null;
+        });
         boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
         Map<String, Object> replacements = new LinkedHashMap<>();
         if (running) {

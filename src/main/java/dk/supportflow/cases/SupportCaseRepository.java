@@ -1,5 +1,11 @@
 package dk.supportflow.cases;
 
+import java.util.Collection;
+
+import org.springframework.data.repository.query.Param;
+
+import org.springframework.data.jpa.repository.Query;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +22,10 @@ public interface SupportCaseRepository extends JpaRepository<SupportCase, Long> 
     List<SupportCase> findByCprLookupOrderByIdAsc(String cprLookup);
 
     /** The oldest closed cases whose personal data is still kept. */
-    List<SupportCase> findByClosedAtBeforeAndAnonymisedAtIsNullOrderByClosedAtAscIdAsc(Instant cutoff, Limit limit);
+    @Query("select c from SupportCase c where c.closedAt < :cutoff and c.anonymisedAt is null "
+            + "and c.caseNumber not in :skipped order by c.closedAt asc, c.id asc")
+    List<SupportCase> findDueForRetention(@Param("cutoff") Instant cutoff, @Param("skipped") Collection<String> skipped,
+            Limit limit);
 
     List<SupportCase> findByIdGreaterThanAndCprLookupIsNullAndCprEncryptedIsNotNullOrderByIdAsc(long afterId, Limit limit);
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 
 /** A solved case edited into an article for reuse: title, symptom, cause, solution. Never personal data. */
 @Entity
@@ -68,6 +69,23 @@ public class KnowledgeArticle {
         if (retiredAt == null) {
             retiredAt = when;
         }
+    }
+
+    /**
+     * The case it was written from is erased: whatever the writer copied from the report
+     * (verbatim, at least 20 characters, for shorter ones are common words) is replaced.
+     */
+    boolean eraseCopiesOf(Collection<String> reportTexts, String placeholder) {
+        String before = title + symptom + cause + solution;
+        for (String text : reportTexts) {
+            if (text != null && text.strip().length() >= 20) {
+                title = title.replace(text.strip(), placeholder);
+                symptom = symptom.replace(text.strip(), placeholder);
+                cause = cause == null ? null : cause.replace(text.strip(), placeholder);
+                solution = solution.replace(text.strip(), placeholder);
+            }
+        }
+        return !before.equals(title + symptom + cause + solution);
     }
 
     public KnowledgeEntry toEntry() {

@@ -9,4 +9,6 @@ public interface KnowledgeArticleRepository extends JpaRepository<KnowledgeArtic
     List<KnowledgeArticle> findByRetiredAtIsNull();
 
     List<KnowledgeArticle> findByCaseNumberInAndRetiredAtIsNull(Collection<String> caseNumbers);
+
+    List<KnowledgeArticle> findByCaseNumber(String caseNumber);
 }

@@ -65,6 +65,11 @@ public class SolvedCase {
     }
 
     /** The case as an entry of the knowledge index. */
+    /** The citizen's case is erased: the symptom came from the report, so it goes; title and answer stay. */
+    void eraseReport(String placeholder) {
+        this.symptom = placeholder;
+    }
+
     public KnowledgeEntry toEntry() {
         return new KnowledgeEntry(KnowledgeKind.CASE, caseNumber, title, symptom, answer, errorClass, component, solvedAt,
                 minSupportCaseNumber, null);

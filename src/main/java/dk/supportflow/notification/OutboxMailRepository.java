@@ -58,7 +58,6 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
     /** For retention and erasure: sent mails quote the report; unsent ones are kept until delivered. */
     @Modifying
-    @Query("delete from OutboxMail m where m.caseNumber = :caseNumber "
-            + "and m.status = dk.supportflow.notification.OutboxMail.Status.SENT")
-    int deleteSentOfCase(@Param("caseNumber") String caseNumber);
+    @Query("delete from OutboxMail m where m.caseNumber = :caseNumber")
+    int deleteOfCase(@Param("caseNumber") String caseNumber);
 }

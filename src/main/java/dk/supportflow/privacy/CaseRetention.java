@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ago than {@code supportflow.privacy.retention-after-close} is removed (CasePersonalData), in
  * batches of one transaction each, so a long run neither holds locks for long nor loses
  * finished batches if it stops. Each batch is audited with its case numbers; the log gets counts.
+ * A batch that fails is done again case by case: a case that cannot be anonymised is logged,
+ * counted (metric {@code supportflow.retention.skipped}) and left for the next run, and never
+ * holds up the others. One node runs it at a time (JobLease).
  */
 @Component
 public class CaseRetention {
@@ -27,8 +33,11 @@ public class CaseRetention {
     private static final Logger LOG = LoggerFactory.getLogger(CaseRetention.class);
     private static final int MAX_BATCH_SIZE = 1000;
 
-    public record Result(int casesAnonymised, int batches, Instant closedBefore) {
+    public record Result(int casesAnonymised, int batches, Instant closedBefore, List<String> casesSkipped) {
     }
+
+    static final String LEASE = "retention";
+    private static final Duration LEASE_DURATION = Duration.ofHours(6);
 
     private final CasePersonalData personalData;
     private final PrivacyAuditLog audit;
@@ -36,11 +45,16 @@ public class CaseRetention {
     private final Clock clock;
     private final Duration retentionAfterClose;
     private final int batchSize;
+    private final JobLease lease;
+    private final Counter skippedCases;
 
     /** The clock is a parameter so that a test can run the job as if time had passed. */
     public CaseRetention(CasePersonalData personalData, PrivacyAuditLog audit, TransactionTemplate transactions, Clock clock,
             @Value("${supportflow.privacy.retention-after-close}") String retentionAfterClose,
-            @Value("${supportflow.privacy.retention-batch-size}") int batchSize) {
+            @Value("${supportflow.privacy.retention-batch-size}") int batchSize, JobLease lease, MeterRegistry meters) {
+        this.lease = lease;
+        this.skippedCases = Counter.builder("supportflow.retention.skipped")
+                .description("Cases the retention job could not anonymise (left for the next run)").register(meters);
         this.personalData = personalData;
         this.audit = audit;
         this.transactions = transactions;
@@ -58,30 +72,75 @@ public class CaseRetention {
         run();
     }
 
-    /** Anonymises every case that is due; safe to repeat and to run at any time. */
+    /**
+     * Anonymises every case that is due; safe to repeat and to run at any time. Returns null
+     * without doing anything while another node runs it.
+     */
     public Result run() {
+        if (!lease.take(LEASE, LEASE_DURATION)) {
+            LOG.info("Retention: another node is running it; this node leaves it");
+            return null;
+        }
+        try {
+            return runHoldingTheLease();
+        } finally {
+            lease.giveBack(LEASE);
+        }
+    }
+
+    private Result runHoldingTheLease() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(retentionAfterClose);
         int anonymised = 0;
         int batches = 0;
-        List<String> batch;
+        List<String> skipped = new ArrayList<>();
+        List<String> due;
         do {
-            batch = transactions.execute(status -> {
-                List<String> caseNumbers = personalData.anonymiseClosedBefore(cutoff, batchSize, now);
-                if (!caseNumbers.isEmpty()) {
-                    audit.record(ACTOR, PrivacyAudit.Action.RETENTION, caseNumbers);
+            due = personalData.dueForRetention(cutoff, batchSize, skipped);
+            if (due.isEmpty()) {
+                break;
+            }
+            if (anonymise(due, now)) {
+                anonymised += due.size();
+                batches++;
+                continue;
+            }
+            // the batch failed: one case at a time, so one case cannot hold up the others
+            for (String caseNumber : due) {
+                if (anonymise(List.of(caseNumber), now)) {
+                    anonymised++;
+                    batches++;
+                } else {
+                    skipped.add(caseNumber);
+                    skippedCases.increment();
                 }
-                return caseNumbers;
-            });
-            anonymised += batch.size();
-            batches += batch.isEmpty() ? 0 : 1;
-        } while (batch.size() == batchSize);
+            }
+        } while (true);
         if (anonymised == 0) {
             // a run that found nothing is audited too: the trail shows the job ran
             transactions.executeWithoutResult(status -> audit.record(ACTOR, PrivacyAudit.Action.RETENTION, List.of()));
         }
-        LOG.info("Retention: anonymised {} closed cases in {} batches (closed before {})", anonymised, batches, cutoff);
-        return new Result(anonymised, batches, cutoff);
+        LOG.info("Retention: anonymised {} closed cases in {} batches (closed before {}); {} skipped", anonymised, batches,
+                cutoff, skipped.size());
+        return new Result(anonymised, batches, cutoff, List.copyOf(skipped));
+    }
+
+    /** One transaction: the cases anonymised and audited, or nothing at all. */
+    private boolean anonymise(List<String> caseNumbers, Instant now) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                personalData.anonymiseAfterRetention(caseNumbers, now);
+                audit.record(ACTOR, PrivacyAudit.Action.RETENTION, caseNumbers);
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (caseNumbers.size() == 1) {
+                // the case number only: the exception may carry the case's texts
+                LOG.error("Retention: case {} could not be anonymised ({}); it is tried again at the next run",
+                        caseNumbers.get(0), e.getClass().getSimpleName());
+            }
+            return false;
+        }
     }
 
     private static Duration parse(String value) {
