@@ -3,67 +3,157 @@ package dk.supportflow.minsupport;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.platform.JobLease;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** An answer or a question from MinSupport reaches every case that waits on that MinSupport case. */
+/**
+ * An answer or a question from MinSupport reaches every case that waits on that MinSupport case.
+ * One that comes before any case waits on the number (MinSupport was quick, or a case follows an
+ * existing MinSupport case later) is kept in the inbox and delivered as soon as a case waits.
+ */
 @Service
 public class MinSupportAnswers {
 
-    private final RuntimeService runtimeService;
+    private static final Logger LOG = LoggerFactory.getLogger(MinSupportAnswers.class);
+    static final String INBOX_LEASE = "minsupport-inbox";
 
-    public MinSupportAnswers(RuntimeService runtimeService) {
+    /** What came of an answer or a question: the cases it reached, or kept until a case waits. */
+    public record Outcome(List<String> caseNumbers, boolean kept) {
+    }
+
+    private final RuntimeService runtimeService;
+    private final InboxRepository inbox;
+    private final TransactionTemplate transactions;
+    private final JobLease lease;
+    private final Clock clock;
+
+    public MinSupportAnswers(RuntimeService runtimeService, InboxRepository inbox, TransactionTemplate transactions,
+            JobLease lease, Clock clock) {
         this.runtimeService = runtimeService;
+        this.inbox = inbox;
+        this.transactions = transactions;
+        this.lease = lease;
+        this.clock = clock;
     }
 
     /**
-     * Returns the case numbers that received the answer. For a change request the answer may
-     * carry MinSupport's decision (accepted, rejected, planned).
+     * Returns the case numbers that received the answer (none when it is kept for later). For a
+     * change request the answer may carry MinSupport's decision (accepted, rejected, planned).
      */
     public List<String> receive(String typedNumber, String answer, String changeRequestOutcome) {
-        String minSupportCaseNumber = MinSupportNumbers.normalise(typedNumber);
-        var correlation = runtimeService
-                .createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_ANSWER_RECEIVED)
-                .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportCaseNumber)
-                .setVariable(Vars.MINSUPPORT_ANSWER, Cpr.maskInText(answer.strip()))
-                .setVariable(Vars.MINSUPPORT_ANSWERED, true);
-        if (changeRequestOutcome != null) {
-            correlation.setVariable(Vars.CHANGE_REQUEST_OUTCOME, changeRequestOutcome);
-        }
-        return caseNumbers(correlation.correlateAllWithResult(), minSupportCaseNumber);
+        return answer(typedNumber, answer, changeRequestOutcome).caseNumbers();
+    }
+
+    public Outcome answer(String typedNumber, String answer, String changeRequestOutcome) {
+        return deliverOrKeep(MinSupportNumbers.normalise(typedNumber), InboxEntry.Kind.answer, Cpr.maskInText(answer.strip()),
+                changeRequestOutcome);
     }
 
     /**
      * MinSupport asks something only the reporter can answer: the question goes to the reporter
      * of every case waiting on the MinSupport case (one already answering a question gets this
-     * one as well). Returns the case numbers.
+     * one as well), or waits in the inbox.
      */
-    public List<String> ask(String typedNumber, String question) {
-        String minSupportCaseNumber = MinSupportNumbers.normalise(typedNumber);
-        return caseNumbers(runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_QUESTION_RECEIVED)
-                .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportCaseNumber)
-                .setVariable(Vars.MINSUPPORT_QUESTION, Cpr.maskInText(question.strip()))
-                .correlateAllWithResult(), minSupportCaseNumber);
+    public Outcome ask(String typedNumber, String question) {
+        return deliverOrKeep(MinSupportNumbers.normalise(typedNumber), InboxEntry.Kind.question,
+                Cpr.maskInText(question.strip()), null);
     }
 
-    private List<String> caseNumbers(List<MessageCorrelationResult> results, String minSupportCaseNumber) {
-        if (results.isEmpty()) {
+    /** What waits in the inbox (unmatched) or everything lately received, newest first. */
+    public List<InboxEntry> inbox(boolean unmatchedOnly) {
+        return unmatchedOnly ? inbox.findByDeliveredAtIsNullOrderByIdDesc() : inbox.findAllByOrderByIdDesc(Limit.of(200));
+    }
+
+    private Outcome deliverOrKeep(String number, InboxEntry.Kind kind, String text, String changeRequestOutcome) {
+        return transactions.execute(status -> {
+            List<String> reached = deliver(number, kind, text, changeRequestOutcome);
+            if (!reached.isEmpty()) {
+                return new Outcome(reached, false);
+            }
             if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SupportCaseProcess.PROCESS_KEY)
-                    .variableValueEquals(Vars.MINSUPPORT_CASE_NUMBER, minSupportCaseNumber).count() > 0) {
+                    .variableValueEquals(Vars.MINSUPPORT_CASE_NUMBER, number).count() > 0) {
                 // between two steps (a mail being written, a follow-up being registered): the next moment it waits again
-                throw ApiException.conflict("Sagen med MinSupport-sag " + minSupportCaseNumber
+                throw ApiException.conflict("Sagen med MinSupport-sag " + number
                         + " er midt i et skridt lige nu. Prøv igen om et øjeblik.");
             }
-            throw ApiException.notFound("Ingen åben sag venter på MinSupport-sag " + minSupportCaseNumber + ".");
+            inbox.save(new InboxEntry(number, kind, text, changeRequestOutcome, clock.instant()));
+            return new Outcome(List.of(), true);
+        });
+    }
+
+    /** Delivers what waits in the inbox to cases that now wait on its MinSupport case, oldest first. */
+    @Scheduled(fixedDelayString = "${supportflow.minsupport.inbox-interval}")
+    public int deliverWaiting() {
+        if (!lease.take(INBOX_LEASE, Duration.ofMinutes(5))) {
+            return 0;
+        }
+        int delivered = 0;
+        try {
+            for (InboxEntry entry : inbox.findByDeliveredAtIsNullOrderByIdAsc()) {
+                Boolean done = transactions.execute(status -> {
+                    List<String> reached = deliver(entry.getMinSupportCaseNumber(), entry.getKind(), entry.getText(),
+                            entry.getChangeRequestOutcome());
+                    if (reached.isEmpty()) {
+                        return false;
+                    }
+                    InboxEntry fresh = inbox.findById(entry.getId()).orElseThrow();
+                    fresh.delivered(clock.instant(), String.join(",", reached));
+                    inbox.save(fresh);
+                    return true;
+                });
+                delivered += Boolean.TRUE.equals(done) ? 1 : 0;
+            }
+        } catch (RuntimeException e) {
+            // tried again at the next round; the entry stays in the inbox
+            LOG.warn("MinSupport inbox: delivery failed ({}); tried again later", e.getClass().getSimpleName());
+        } finally {
+            lease.giveBack(INBOX_LEASE);
+        }
+        return delivered;
+    }
+
+    private List<String> deliver(String number, InboxEntry.Kind kind, String text, String changeRequestOutcome) {
+        MessageCorrelationBuilder correlation;
+        if (kind == InboxEntry.Kind.answer) {
+            correlation = runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_ANSWER_RECEIVED)
+                    .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, number)
+                    .setVariable(Vars.MINSUPPORT_ANSWER, text)
+                    .setVariable(Vars.MINSUPPORT_ANSWERED, true);
+            if (changeRequestOutcome != null) {
+                correlation.setVariable(Vars.CHANGE_REQUEST_OUTCOME, changeRequestOutcome);
+            }
+        } else {
+            correlation = runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_QUESTION_RECEIVED)
+                    .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, number)
+                    .setVariable(Vars.MINSUPPORT_QUESTION, text);
+        }
+        List<MessageCorrelationResult> results;
+        try {
+            results = correlation.correlateAllWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            return List.of();
         }
         Set<String> instanceIds = results.stream().map(r -> r.getExecution().getProcessInstanceId()).collect(Collectors.toSet());
+        if (instanceIds.isEmpty()) {
+            return List.of();
+        }
         return runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
                 .map(ProcessInstance::getBusinessKey).sorted().toList();
     }

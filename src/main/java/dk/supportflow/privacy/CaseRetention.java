@@ -1,6 +1,7 @@
 package dk.supportflow.privacy;
 
 import dk.supportflow.cases.CasePersonalData;
+import dk.supportflow.platform.JobLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -89,8 +90,22 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(HttpStatus.NOT_FOUND, "Adressen findes ikke."));
     }
 
+    /**
+     * Two changes to one case at the same moment (Camunda's optimistic locking, or a row lock in
+     * our tables): the later one is not saved, and the caller may simply try again.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, org.springframework.dao.OptimisticLockingFailureException.class,
+            org.springframework.dao.PessimisticLockingFailureException.class})
+    ResponseEntity<ApiError> concurrentChange(Exception e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(HttpStatus.CONFLICT,
+                "Sagen blev ændret af en anden i samme øjeblik, så din ændring er ikke gemt. Prøv igen."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (e.getCause() instanceof OptimisticLockingException) {
+            return concurrentChange(e);
+        }
         // the type only: messages of lower layers may quote input
         LOG.error("Unexpected API error: {}", e.getClass().getName());
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR,

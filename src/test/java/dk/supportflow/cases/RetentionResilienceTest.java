@@ -12,7 +12,7 @@ import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.notification.OutboxMailRepository;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.privacy.CaseRetention;
-import dk.supportflow.privacy.JobLease;
+import dk.supportflow.platform.JobLease;
 import dk.supportflow.privacy.PrivacyAuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -19,6 +19,7 @@ import dk.supportflow.knowledge.SolvedCaseRepository;
 import dk.supportflow.notification.OutboxMail;
 import dk.supportflow.notification.OutboxMailRepository;
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.platform.JobLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

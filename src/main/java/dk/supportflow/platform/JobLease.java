@@ -1,4 +1,4 @@
-package dk.supportflow.privacy;
+package dk.supportflow.platform;
 
 import java.time.Clock;
 import java.time.Duration;
