@@ -45,6 +45,16 @@ public final class SupportCaseProcess {
         public static final String TASK_CHANGE_CRITICALITY = "Task_ChangeCriticality";
         public static final String BOUNDARY_MINSUPPORT_ANSWER = "Event_MinSupportAnswerReceived";
         public static final String END_MINSUPPORT_ASKS = "EndEvent_MinSupportAsks";
+        public static final String TIMER_REPORTER_REMINDER = "Event_ReporterReminderDue";
+        public static final String TIMER_REPORTER_SILENT = "Event_ReporterSilent";
+        public static final String TASK_REMIND_REPORTER = "Task_RemindReporter";
+        public static final String TASK_TELL_REPORTER_SILENT = "Task_TellReporterSilent";
+        public static final String TIMER_FOLLOW_UP_REMINDER = "Event_FollowUpTaskReminderDue";
+        public static final String TASK_REMIND_FOLLOW_UP = "Task_RemindFollowUp";
+        public static final String TIMER_FORWARD_REMINDER = "Event_ForwardAnswerReminderDue";
+        public static final String TASK_REMIND_FORWARD = "Task_RemindForwardAnswer";
+        public static final String TIMER_PLAN_REMINDER = "Event_PlanSharingReminderDue";
+        public static final String TASK_REMIND_PLAN = "Task_RemindPlanSharing";
         public static final String GATEWAY_MINSUPPORT_OUTCOME = "Gateway_MinSupportOutcome";
         public static final String BOUNDARY_MINSUPPORT_QUESTION = "Event_MinSupportQuestionReceived";
         public static final String TASK_PASS_ON_QUESTION = "Task_PassOnMinSupportQuestion";
@@ -286,6 +296,8 @@ public final class SupportCaseProcess {
         public static final String REGISTER_KNOWN_ERROR = "registerKnownError";
         /** prepareMinSupportReport, create and complete: asks for the handler's phone once and keeps it in their profile. */
         public static final String HANDLER_PHONE = "handlerPhoneListener";
+        /** The reminder tasks after the non-interrupting reminder timers (cases.ReminderDelegate). */
+        public static final String REMINDER = "reminderMail";
         /** Bean whose methods give timer durations: integrationRetryWait(), followUpInterval(criticality). */
         public static final String CASE_TIMERS = "caseTimers";
         /** Bean whose of(execution) gives the case row's reporter (cases.CaseReporter), e.g. provideMoreInfo's assignee. */

@@ -18,13 +18,19 @@ public class CaseTimers {
     private final String integrationRetryWait;
     private final Map<String, String> followUp;
     private final String changeRequestFollowUp;
+    private final String reporterReminder;
+    private final String reporterSilent;
+    private final String taskReminder;
 
     public CaseTimers(@Value("${supportflow.timers.integration-retry-wait}") String integrationRetryWait,
             @Value("${supportflow.timers.follow-up.kritisk}") String kritisk,
             @Value("${supportflow.timers.follow-up.hoej}") String hoej,
             @Value("${supportflow.timers.follow-up.medium}") String medium,
             @Value("${supportflow.timers.follow-up.lav}") String lav,
-            @Value("${supportflow.timers.follow-up.aendringsoenske}") String aendringsoenske) {
+            @Value("${supportflow.timers.follow-up.aendringsoenske}") String aendringsoenske,
+            @Value("${supportflow.timers.reporter-reminder}") String reporterReminder,
+            @Value("${supportflow.timers.reporter-silent}") String reporterSilent,
+            @Value("${supportflow.timers.task-reminder}") String taskReminder) {
         this.integrationRetryWait = requireDuration("integration-retry-wait", integrationRetryWait);
         this.followUp = Map.of(
                 "kritisk", requireDuration("follow-up.kritisk", kritisk),
@@ -32,6 +38,24 @@ public class CaseTimers {
                 "medium", requireDuration("follow-up.medium", medium),
                 "lav", requireDuration("follow-up.lav", lav));
         this.changeRequestFollowUp = requireDuration("follow-up.aendringsoenske", aendringsoenske);
+        this.reporterReminder = requireDuration("reporter-reminder", reporterReminder);
+        this.reporterSilent = requireDuration("reporter-silent", reporterSilent);
+        this.taskReminder = requireDuration("task-reminder", taskReminder);
+    }
+
+    /** provideMoreInfo: when the reporter is reminded to answer. */
+    public String reporterReminder() {
+        return reporterReminder;
+    }
+
+    /** provideMoreInfo: when the case handler learns that the reporter has not answered. */
+    public String reporterSilent() {
+        return reporterSilent;
+    }
+
+    /** followUpMinSupport, forwardAnswer, planKnowledgeSharing: a reminder this often while the task lies. */
+    public String taskReminderCycle() {
+        return "R/" + taskReminder;
     }
 
     /** How long to wait before trying an integration again (waitAndRetry). */

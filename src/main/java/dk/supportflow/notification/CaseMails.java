@@ -95,6 +95,40 @@ public class CaseMails {
                         + ". Svaret står også på sagens næste opfølgning i Tasklist:\n" + tasklistUrl + SIGNATURE);
     }
 
+    /** The link that opens the task in Tasklist. */
+    public String taskLink(String taskId) {
+        return taskId == null ? tasklistUrl : tasklistUrl + "#/?task=" + taskId;
+    }
+
+    /** provideMoreInfo has waited for the reporter's answer. */
+    public void reporterReminder(String caseNumber, String title, String reporter, String taskId) {
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Påmindelse: vi venter på dit svar: " + title,
+                "Hej " + people.displayName(reporter) + "\n\n"
+                        + "Den supportberettigede venter stadig på dit svar på spørgsmålet til sag " + caseNumber + ":\n"
+                        + title + "\n\n"
+                        + "Sagen kommer ikke videre, før du har svaret. Svar her (opgaven \"Uddyb fejlindberetningen\"):\n"
+                        + taskLink(taskId) + SIGNATURE);
+    }
+
+    /** The reporter still has not answered: the supportberettiget who has the case (or all of them) decides what now. */
+    public void reporterSilent(String caseNumber, String title, Optional<String> caseHandler, String reporter, String taskId) {
+        List<String> recipients = caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
+                .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
+        send(caseNumber, recipients, "[" + caseNumber + "] " + people.displayName(reporter) + " har ikke svaret: " + title,
+                people.displayName(reporter) + " har endnu ikke svaret på spørgsmålet i sag " + caseNumber + ":\n" + title
+                        + "\n\nRing eller skriv til indberetteren, eller luk sagen, hvis den ikke længere er aktuel. "
+                        + "Opgaven, der venter på svaret:\n" + taskLink(taskId) + SIGNATURE);
+    }
+
+    /** A task of the supportberettigede has lain untouched: its assignee, or the whole group, is reminded. */
+    public void taskReminder(String caseNumber, String title, String taskName, String assignee, String taskId) {
+        List<String> recipients = assignee == null ? people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE) : toUser(assignee);
+        send(caseNumber, recipients, "[" + caseNumber + "] Påmindelse: \"" + taskName + "\" venter: " + title,
+                "Opgaven \"" + taskName + "\" på sag " + caseNumber + " venter stadig"
+                        + (assignee == null ? ", og ingen har taget den" : " på " + people.displayName(assignee)) + ":\n"
+                        + title + "\n\nÅbn opgaven:\n" + taskLink(taskId) + SIGNATURE);
+    }
+
     /** The follow-up timer of a MinSupport case fired. */
     public void followUpReminder(String caseNumber, String title, String minSupportCaseNumber, String criticality,
             int followUpCount) {
