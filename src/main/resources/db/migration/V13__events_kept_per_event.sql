@@ -30,3 +30,14 @@ create table minsupport_inbox (
 );
 create index ix_minsupport_inbox_waiting on minsupport_inbox (delivered_at, minsupport_case_number);
 insert into job_lease (name) values ('minsupport-inbox');
+
+-- One open (or planned) gangmøde topic per error pattern, also when two cases close at once:
+-- open_key is set while a topic is open or planned, and unique. Where duplicates exist already,
+-- the oldest keeps the key.
+alter table meeting_topic add column open_key varchar(250);
+update meeting_topic set open_key = error_class || '|' || component
+where status in ('OPEN', 'PLANNED') and error_class <> 'proposed'
+  and not exists (select 1 from meeting_topic o where o.component = meeting_topic.component
+                  and o.error_class = meeting_topic.error_class and o.status in ('OPEN', 'PLANNED')
+                  and o.id < meeting_topic.id);
+create unique index uq_meeting_topic_open on meeting_topic (open_key);

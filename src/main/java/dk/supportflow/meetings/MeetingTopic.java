@@ -51,6 +51,14 @@ public class MeetingTopic {
     @Column(nullable = false)
     private Status status;
 
+    /**
+     * The pattern while the topic is open or planned, unique in the table: two cases closing at
+     * once cannot open two topics for one pattern (the later job fails, and its retry joins the
+     * topic). Null for a topic proposed by hand without an error class, and once covered.
+     */
+    @Column(name = "open_key")
+    private String openKey;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -74,6 +82,7 @@ public class MeetingTopic {
         this.errorClass = pattern.errorClass();
         this.status = Status.OPEN;
         this.createdAt = createdAt;
+        this.openKey = ErrorPattern.PROPOSED.equals(errorClass) ? null : errorClass + "|" + component;
     }
 
     static MeetingTopic proposed(ErrorPattern pattern, String title, String note, String proposedBy, Instant createdAt) {
@@ -96,6 +105,7 @@ public class MeetingTopic {
     void covered(Instant when) {
         status = Status.COVERED;
         coveredAt = when;
+        openKey = null;
     }
 
     public Long getId() {

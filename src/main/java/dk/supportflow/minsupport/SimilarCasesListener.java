@@ -5,11 +5,18 @@ import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import dk.supportflow.cases.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Create listener of prepareMinSupportReport: shows the analyst which MinSupport cases look the same. */
+/**
+ * Create listener of prepareMinSupportReport: shows the analyst which MinSupport cases look the
+ * same. A help, never a condition: when the search fails, the escalation goes on without it.
+ */
 @Component(SupportCaseProcess.Beans.SIMILAR_CASES)
 public class SimilarCasesListener implements TaskListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimilarCasesListener.class);
 
     private final SimilarMinSupportCases similarCases;
 
@@ -19,9 +26,16 @@ public class SimilarCasesListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var matches = similarCases.find(task.getExecution().getProcessBusinessKey(), (String) task.getVariable(Vars.TITLE),
-                (String) task.getVariable(Vars.ACTUAL), (String) task.getVariable(Vars.COMPONENT),
-                (String) task.getVariable(Vars.ERROR_CLASS));
-        task.setVariable(Vars.SIMILAR_MINSUPPORT_CASES, SimilarMinSupportCases.asText(matches));
+        String text = "";
+        try {
+            text = SimilarMinSupportCases.asText(similarCases.find(task.getExecution().getProcessBusinessKey(),
+                    (String) task.getVariable(Vars.TITLE), (String) task.getVariable(Vars.ACTUAL),
+                    (String) task.getVariable(Vars.COMPONENT), (String) task.getVariable(Vars.ERROR_CLASS)));
+        } catch (RuntimeException e) {
+            // the type only: the search's message may quote the case's text
+            LOG.warn("No similar MinSupport cases for case {}: the search failed ({})",
+                    task.getExecution().getProcessBusinessKey(), e.getClass().getSimpleName());
+        }
+        task.setVariable(Vars.SIMILAR_MINSUPPORT_CASES, text);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,6 +77,19 @@ public class MailDeliveryIncidents {
         List<String> ids = jdbc.queryForList("select process_instance_id from support_case where case_number = ?",
                 String.class, caseNumber);
         return ids.stream().filter(Objects::nonNull).findFirst()
-                .filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() == 1);
+                .filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() == 1)
+                .map(this::activityExecution);
+    }
+
+    /**
+     * An incident belongs to an execution at an activity; the process instance's own execution is
+     * not one while a task has boundary events (its reminders), so the first active activity's is taken.
+     */
+    private String activityExecution(String processInstanceId) {
+        ActivityInstance activity = runtimeService.getActivityInstance(processInstanceId);
+        while (activity != null && activity.getChildActivityInstances().length > 0) {
+            activity = activity.getChildActivityInstances()[0];
+        }
+        return activity == null || activity.getExecutionIds().length == 0 ? processInstanceId : activity.getExecutionIds()[0];
     }
 }

@@ -2,6 +2,7 @@ package dk.supportflow.notification;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +23,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -143,8 +146,26 @@ public class MailDispatcher {
         return transactions.execute(status -> repository.claim(id, now) == 1 ? repository.findById(id).orElse(null) : null);
     }
 
+    /**
+     * The Message-ID comes from the outbox row, not from the moment of sending: a mail sent again
+     * after an unknown SMTP outcome (a node stopped mid-send, the database gone when the send was
+     * to be recorded) is recognisable as the same mail, and mail clients show it once.
+     */
+    static String messageId(long outboxId, String from) {
+        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() : "supportflow";
+        return "<supportflow-outbox-" + outboxId + "@" + domain + ">";
+    }
+
     private MimeMessage message(OutboxMail mail) throws MessagingException {
-        MimeMessage message = mailSender.createMimeMessage();
+        String messageId = messageId(mail.getId(), from);
+        Session session = mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // saveChanges() would give it a new one on every attempt
+                setHeader("Message-ID", messageId);
+            }
+        };
         Optional<Mail.Attachment> attachment = mail.attachment();
         MimeMessageHelper helper = new MimeMessageHelper(message, attachment.isPresent(), "UTF-8");
         helper.setFrom(from);

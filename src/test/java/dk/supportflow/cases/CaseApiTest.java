@@ -217,11 +217,11 @@ class CaseApiTest {
     }
 
     @Test
-    void minSupportAnswerForAnUnknownNumberIs404AndOnlyForSupport() {
+    void minSupportAnswerForANumberNoCaseWaitsOnIsKeptAndOnlyForSupport() {
         String body = "{\"answer\": \"Rettet\"}";
         ResponseEntity<Map> unknown = api.post("support1", "/api/minsupport/MS-NOPE/answer", body);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat((String) unknown.getBody().get("message")).contains("MS-NOPE");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(unknown.getBody()).containsEntry("minSupportCaseNumber", "MS-NOPE").containsEntry("waitsForCase", true);
         assertThat(api.post("superbruger1", "/api/minsupport/MS-NOPE/answer", body).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }

@@ -68,6 +68,16 @@ class RecurringErrorsTest {
     }
 
     @Test
+    void twoCasesClosingAtOnceCannotOpenTwoTopicsForOnePattern() {
+        ErrorPattern pattern = ErrorPattern.of(component(), "processError");
+        topics.saveAndFlush(new MeetingTopic(pattern, T0));
+        // the other node's transaction, at the same moment: refused, and its retry joins the first topic
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> topics.saveAndFlush(new MeetingTopic(pattern, T0)))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(recurringErrors.currentTopic(pattern)).isPresent();
+    }
+
+    @Test
     void oneComponentWhateverItsCapitalsAndSpaces() {
         String component = component();
         recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, T0);

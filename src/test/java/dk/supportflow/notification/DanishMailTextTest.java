@@ -29,6 +29,8 @@ class DanishMailTextTest {
     OutboxMailRepository outbox;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    dk.supportflow.people.PeopleDirectory people;
 
     @Test
     void everyCaseMailSpeaksDanishWithoutCodeNames() {
@@ -52,11 +54,20 @@ class DanishMailTextTest {
             List<OutboxMail> written = outbox.findByCaseNumberOrderByIdAsc(key);
             assertThat(written).as("mails of %s", method.getName()).isNotEmpty();
             for (OutboxMail mail : written) {
-                findings.addAll(DanishText.findings(method.getName() + " (emne)", mail.getSubject()));
-                findings.addAll(DanishText.findings(method.getName(), mail.getBody()));
+                findings.addAll(DanishText.findings(method.getName() + " (emne)", withoutNames(mail.getSubject())));
+                findings.addAll(DanishText.findings(method.getName(), withoutNames(mail.getBody())));
             }
         }
         assertThat(findings).isEmpty();
+    }
+
+    /** The demo people's names are not text of ours ("Sanne Support" is a name). */
+    private String withoutNames(String text) {
+        String plain = text;
+        for (String user : List.of("support1", "superbruger1")) {
+            plain = plain.replace(people.displayName(user), "NN");
+        }
+        return plain;
     }
 
     /** A value a real call could have; people are demo users with an address, so every mail is written. */
@@ -74,6 +85,9 @@ class DanishMailTextTest {
         }
         if (name.equals("caseNumber") || name.equals("key")) {
             return key;
+        }
+        if (name.equals("assignee")) {
+            return "support1";
         }
         if (name.equals("reporter") || name.equals("registeredBy")) {
             return "superbruger1";

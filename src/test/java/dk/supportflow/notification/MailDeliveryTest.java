@@ -145,6 +145,29 @@ class MailDeliveryTest {
         assertThat(deliveries(opened.caseNumber())).isEqualTo(oncePerMail);
         assertThat(outbox.findByCaseNumberOrderByIdAsc(opened.caseNumber()))
                 .allSatisfy(mail -> assertThat(mail.getStatus()).isEqualTo(OutboxMail.Status.SENT));
+        // each mail carries the Message-ID of its outbox row, the same on any attempt
+        List<String> expectedIds = outbox.findByCaseNumberOrderByIdAsc(opened.caseNumber()).stream()
+                .map(mail -> "<supportflow-outbox-" + mail.getId() + "@kommune.example>").toList();
+        List<String> receivedIds = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subjectOf(m).startsWith("[" + opened.caseNumber() + "]"))
+                .map(MailDeliveryTest::messageIdOf).toList();
+        assertThat(receivedIds).containsExactlyInAnyOrderElementsOf(expectedIds);
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageIdOf(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -193,7 +216,8 @@ class MailDeliveryTest {
                 .containsExactlyInAnyOrderElementsOf(givenUp.stream().map(mail -> String.valueOf(mail.getId())).toList());
         Incident incident = incidentOf(question);
         assertThat(incident.getProcessInstanceId()).isEqualTo(pi);
-        assertThat(incident.getExecutionId()).isEqualTo(pi);
+        // on the activity the case is at (the process's own execution is none while a task has reminders)
+        assertThat(incident.getActivityId()).isEqualTo(Tasks.PROVIDE_MORE_INFO);
         assertThat(incident.getIncidentMessage())
                 .contains("outbox-id " + question.getId(), "efter " + policy.maxAttempts() + " forsøg", "ConnectException",
                         "[" + opened.caseNumber() + "] Spørgsmål til din fejlindberetning",
