@@ -39,6 +39,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasAuthority(ADMIN)
                         // finding and erasing a citizen's data by CPR number
                         .requestMatchers("/api/privacy/**").hasAuthority(ADMIN)
+                        .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/minsupport/title-check").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/api/minsupport/**").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/api/meeting-topics/**").hasAnyAuthority(SUPPORT, ADMIN)
