@@ -69,8 +69,11 @@ public class FeedReader {
             if (status != HttpURLConnection.HTTP_OK) {
                 throw new FeedUnavailableException("HTTP " + status);
             }
+            // the timeouts bound each wait; a server that trickles a byte now and then is bounded by
+            // a deadline for the whole answer as well
+            long deadline = System.nanoTime() + settings.connectTimeout().plus(settings.readTimeout()).toNanos();
             try (InputStream in = connection.getInputStream()) {
-                return readLimited(in, settings.maxBytes());
+                return readLimited(in, settings.maxBytes(), deadline);
             }
         } catch (IOException e) {
             throw new FeedUnavailableException(e.getClass().getSimpleName());
@@ -81,11 +84,14 @@ public class FeedReader {
         }
     }
 
-    private static byte[] readLimited(InputStream in, long maxBytes) throws IOException, FeedUnavailableException {
+    static byte[] readLimited(InputStream in, long maxBytes, long deadlineNanos) throws IOException, FeedUnavailableException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
         while ((n = in.read(buffer)) != -1) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new FeedUnavailableException("answer not complete within the deadline");
+            }
             if (out.size() + n > maxBytes) {
                 throw new FeedUnavailableException("answer larger than " + maxBytes + " bytes");
             }
@@ -104,7 +110,8 @@ public class FeedReader {
         } catch (IllegalArgumentException e) {
             // ROME's answer to well-formed XML that is neither RSS nor Atom (an HTML error page, say)
             throw new FeedUnavailableException("not RSS or Atom: another kind of XML");
-        } catch (FeedException | IOException e) {
+        } catch (FeedException | IOException | RuntimeException e) {
+            // whatever the parser meets: the feed is unavailable this time, never a failed job
             throw new FeedUnavailableException("not RSS or Atom (" + e.getClass().getSimpleName() + ")");
         }
         List<FeedItem> items = new ArrayList<>();

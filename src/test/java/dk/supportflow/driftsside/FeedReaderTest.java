@@ -22,6 +22,20 @@ class FeedReaderTest {
     }
 
     @Test
+    void aServerThatTricklesIsCutOffAtTheDeadlineForTheWholeAnswer() {
+        // each read brings a byte in time for the read timeout, but the whole answer takes too long
+        InputStream trickle = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        long alreadyPassed = System.nanoTime() - 1;
+        assertThatThrownBy(() -> FeedReader.readLimited(trickle, 1_000_000, alreadyPassed))
+                .isInstanceOf(FeedUnavailableException.class).hasMessageContaining("deadline");
+    }
+
+    @Test
     void rssItemsKeepTheirIdsAndBecomePlainMaskedText() throws Exception {
         List<FeedItem> items = FeedReader.parse(resource("rss.xml"), BASE);
         assertThat(items).hasSize(4);
