@@ -18,16 +18,14 @@ public final class ReceivedMails {
     /** The received mails that match, once at least {@code expected} of them have arrived (or the wait is over). */
     public static List<MimeMessage> await(GreenMailExtension smtp, Predicate<MimeMessage> which, int expected)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        List<MimeMessage> found;
-        do {
-            found = Arrays.stream(smtp.getReceivedMessages()).filter(which).toList();
-            if (found.size() >= expected) {
-                return found;
-            }
-            Thread.sleep(50);
-        } while (System.currentTimeMillis() < deadline);
-        return found;
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(WAIT_MILLIS))
+                    .pollInterval(java.time.Duration.ofMillis(50))
+                    .until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(which).count() >= expected);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the caller's assertion on what did arrive says more than the timeout
+        }
+        return Arrays.stream(smtp.getReceivedMessages()).filter(which).toList();
     }
 
     public static Predicate<MimeMessage> subjectStartsWith(String start) {

@@ -157,16 +157,9 @@ class DriftssideReviewTest {
 
     /** The recipients of the mails whose subject starts so, once the expected number has arrived (sending runs after commit too). */
     private List<String> delivered(String subjectStart, int expected) throws Exception {
-        List<String> recipients = List.of();
-        for (int attempt = 0; attempt < 50 && recipients.size() < expected; attempt++) {
-            scenario.dispatchMails();
-            recipients = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith(subjectStart))
-                    .map(m -> recipient(m)).sorted().toList();
-            if (recipients.size() < expected) {
-                Thread.sleep(200);
-            }
-        }
-        return recipients;
+        scenario.dispatchMails();
+        return dk.supportflow.ReceivedMails.await(smtp, m -> subject(m).startsWith(subjectStart), expected).stream()
+                .map(m -> recipient(m)).sorted().toList();
     }
 
 

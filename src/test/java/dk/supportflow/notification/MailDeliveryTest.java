@@ -180,11 +180,9 @@ class MailDeliveryTest {
             // the dispatch after the commit gives up after the SMTP read timeout (2 s in tests)
             await().atMost(Duration.ofSeconds(15)).until(() -> onlyMail(caseNumber).getAttempts() == 1);
 
-            long start = System.nanoTime();
+            // a guard against hanging, not a measurement: the read timeout ends the attempt
             int sent = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> dispatchLater(Duration.ofHours(2)));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(sent).isZero();
-            assertThat(took).as("waited for the server, then gave up").isBetween(Duration.ofMillis(1500), Duration.ofSeconds(10));
             OutboxMail mail = onlyMail(caseNumber);
             assertThat(mail.getStatus()).isEqualTo(OutboxMail.Status.PENDING);
             assertThat(mail.getAttempts()).isEqualTo(2);
