@@ -6,13 +6,20 @@ import dk.supportflow.knowledge.search.KnowledgeIndex;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
 import dk.supportflow.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,7 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Search over solved cases, knowledge articles and known errors, and keeping the index in step
  * with the database: entries are (re)indexed or removed only after the transaction that stored
- * them commits, so a rolled-back job leaves no hit behind.
+ * them commits, so a rolled-back job leaves no hit behind. An update that fails is kept and tried
+ * again (metric {@code supportflow.knowledge.index.failures}); at start-up and every night the
+ * index is compared with the database, kind by kind, and rebuilt when they differ.
  */
 @Service
 public class KnowledgeSearch {
@@ -35,13 +44,17 @@ public class KnowledgeSearch {
     private final SolvedCaseRepository solvedCases;
     private final KnowledgeArticleRepository articles;
     private final KnownErrorRepository knownErrors;
+    private final Queue<Runnable> failedUpdates = new ConcurrentLinkedQueue<>();
+    private final Counter failures;
 
     public KnowledgeSearch(KnowledgeIndex index, SolvedCaseRepository solvedCases, KnowledgeArticleRepository articles,
-            KnownErrorRepository knownErrors) {
+            KnownErrorRepository knownErrors, MeterRegistry meters) {
         this.index = index;
         this.solvedCases = solvedCases;
         this.articles = articles;
         this.knownErrors = knownErrors;
+        this.failures = Counter.builder("supportflow.knowledge.index.failures")
+                .description("Index updates that failed and wait to be tried again").register(meters);
     }
 
     /** A user's search (GET /api/knowledge): the query is checked, absurd ones are refused with a 400. */
@@ -86,42 +99,91 @@ public class KnowledgeSearch {
         afterCommit(() -> index.remove(kind, ref));
     }
 
-    private static void afterCommit(Runnable action) {
+    private void afterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
+            apply(action);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    // the data is stored; the index catches up at the next rebuild
-                    LOG.error("Knowledge index update failed; rebuild the index (POST /api/knowledge/index/rebuild)", e);
-                }
+                apply(action);
             }
         });
     }
 
-    /** Rebuilds the whole index from the database; returns the number of entries. */
+    private void apply(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            // the data is stored; the update waits and is tried again
+            failedUpdates.add(action);
+            failures.increment();
+            LOG.error("Knowledge index update failed ({}); it is tried again", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Tries the updates that failed again, oldest first; returns how many are still waiting. */
+    @Scheduled(fixedDelayString = "PT1M")
+    public int retryFailedUpdates() {
+        for (int waiting = failedUpdates.size(); waiting > 0; waiting--) {
+            Runnable action = failedUpdates.poll();
+            if (action == null) {
+                break;
+            }
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                failedUpdates.add(action);
+            }
+        }
+        return failedUpdates.size();
+    }
+
+    /**
+     * Rebuilds the whole index from the database; returns the number of entries. The database is
+     * read while the index takes no other change (KnowledgeIndex.rebuild), so no update is lost, and
+     * searches see the old index until the new one is complete.
+     */
     @Transactional(readOnly = true)
     public int rebuild() {
+        int size = index.rebuild(this::fromDatabase);
+        failedUpdates.clear();
+        LOG.info("Knowledge index rebuilt: {} entries", size);
+        return size;
+    }
+
+    private List<KnowledgeEntry> fromDatabase() {
         List<KnowledgeEntry> entries = new ArrayList<>();
         knownErrors.findByRetiredAtIsNullOrderByCreatedAtDesc().forEach(k -> entries.add(k.toEntry()));
         articles.findByRetiredAtIsNull().forEach(a -> entries.add(a.toEntry()));
         solvedCases.findAll().forEach(s -> entries.add(s.toEntry()));
-        index.replaceAll(entries);
-        LOG.info("Knowledge index rebuilt: {} entries", entries.size());
-        return entries.size();
+        return entries;
     }
 
-    /** An empty index (first start, deleted directory) is built from the database. */
+    /**
+     * Compares the index with the database, kind by kind (which entries it holds), and rebuilds it
+     * when they differ: at start-up (an empty or stale index after a crash) and every night.
+     * Returns true when it had to rebuild.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    public void rebuildIfEmpty() {
-        if (index.size() == 0) {
-            rebuild();
+    @Scheduled(cron = "0 15 3 * * *", zone = "Europe/Copenhagen")
+    @Transactional(readOnly = true)
+    public boolean checkAgainstDatabase() {
+        Map<KnowledgeKind, List<String>> expected = new EnumMap<>(KnowledgeKind.class);
+        for (KnowledgeKind kind : KnowledgeKind.values()) {
+            expected.put(kind, new ArrayList<>());
         }
+        fromDatabase().forEach(entry -> expected.get(entry.kind()).add(entry.id()));
+        for (KnowledgeKind kind : KnowledgeKind.values()) {
+            List<String> inDatabase = expected.get(kind).stream().sorted().toList();
+            if (!inDatabase.equals(index.ids(kind))) {
+                LOG.warn("Knowledge index differs from the database for {}: rebuilding", kind);
+                rebuild();
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException badRequest(String message) {

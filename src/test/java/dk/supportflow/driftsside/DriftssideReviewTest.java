@@ -19,7 +19,6 @@ import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.notification.OutboxMail;
 import dk.supportflow.notification.OutboxMailRepository;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

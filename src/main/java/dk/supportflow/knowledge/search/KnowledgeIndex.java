@@ -75,12 +75,12 @@ public class KnowledgeIndex implements Closeable {
     }
 
     /** Adds or replaces the entry (same kind and ref). */
-    public void put(KnowledgeEntry entry) {
+    public synchronized void put(KnowledgeEntry entry) {
         putAll(List.of(entry));
     }
 
-    /** Adds or replaces the entries, in one commit. */
-    public void putAll(Iterable<KnowledgeEntry> entries) {
+    /** Adds or replaces the entries, in one commit. One writer: every change holds the index's lock. */
+    public synchronized void putAll(Iterable<KnowledgeEntry> entries) {
         try {
             for (KnowledgeEntry entry : entries) {
                 writer.updateDocument(new Term(KnowledgeEntry.ID, entry.id()), entry.toDocument());
@@ -91,7 +91,7 @@ public class KnowledgeIndex implements Closeable {
         }
     }
 
-    public void remove(KnowledgeKind kind, String ref) {
+    public synchronized void remove(KnowledgeKind kind, String ref) {
         try {
             writer.deleteDocuments(new Term(KnowledgeEntry.ID, KnowledgeEntry.id(kind, ref)));
             commit();
@@ -100,8 +100,49 @@ public class KnowledgeIndex implements Closeable {
         }
     }
 
+    /**
+     * Replaces the whole index by what {@code source} reads, which is read while no other change
+     * can reach the index: an update whose data was read before waits and comes after, so none is
+     * lost. Searches see the old index until the new one is complete (one commit).
+     */
+    public synchronized int rebuild(java.util.function.Supplier<List<KnowledgeEntry>> source) {
+        List<KnowledgeEntry> entries = source.get();
+        replaceAll(entries);
+        return entries.size();
+    }
+
+    /** The ids of the documents of one kind, sorted: what a consistency check compares with the database. */
+    public List<String> ids(KnowledgeKind kind) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<String> ids = new ArrayList<>();
+                for (var leaf : searcher.getIndexReader().leaves()) {
+                    var reader = leaf.reader();
+                    var live = reader.getLiveDocs();
+                    var stored = reader.storedFields();
+                    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                        if (live != null && !live.get(doc)) {
+                            continue;
+                        }
+                        Document document = stored.document(doc, java.util.Set.of(KnowledgeEntry.ID, KnowledgeEntry.KIND));
+                        if (kind.key().equals(document.get(KnowledgeEntry.KIND))) {
+                            ids.add(document.get(KnowledgeEntry.ID));
+                        }
+                    }
+                }
+                java.util.Collections.sort(ids);
+                return ids;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces the whole index by the entries; searches see the old index until the new one is complete. */
-    public void replaceAll(Iterable<KnowledgeEntry> entries) {
+    public synchronized void replaceAll(Iterable<KnowledgeEntry> entries) {
         try {
             writer.deleteAll();
             for (KnowledgeEntry entry : entries) {

@@ -1,0 +1,78 @@
+package dk.supportflow.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.supportflow.CaseScenario;
+import dk.supportflow.SupportflowTest;
+import dk.supportflow.knowledge.search.KnowledgeEntry;
+import dk.supportflow.knowledge.search.KnowledgeIndex;
+import dk.supportflow.knowledge.search.KnowledgeKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The search index stays true to the database: one writer, a rebuild that loses nothing, a check that repairs. */
+@SupportflowTest
+class KnowledgeIndexConsistencyTest {
+
+    @Autowired
+    KnowledgeSearch search;
+    @Autowired
+    CaseScenario scenario;
+
+    @Test
+    void anIndexThatLostAnEntryIsFoundOutAndRebuilt() {
+        String caseNumber = scenario.solveAndClose("Brevet om varmetillæg mangler adressen", "Breve", "processError",
+                "Send brevet igen efter rettelsen.");
+        KnowledgeIndex index = search.index();
+        assertThat(index.ids(KnowledgeKind.CASE)).contains("case:" + caseNumber);
+        assertThat(search.checkAgainstDatabase()).as("in step").isFalse();
+
+        // a crash between the database commit and the index update
+        index.remove(KnowledgeKind.CASE, caseNumber);
+        assertThat(search.checkAgainstDatabase()).as("rebuilt").isTrue();
+        assertThat(index.ids(KnowledgeKind.CASE)).contains("case:" + caseNumber);
+    }
+
+    @Test
+    void anUpdateDuringARebuildWaitsAndIsNotLostAndSearchesNeverSeeAHalfIndex() throws Exception {
+        KnowledgeIndex index = KnowledgeIndex.inMemory();
+        index.put(entry("old"));
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> rebuild = CompletableFuture.supplyAsync(() -> index.rebuild(() -> {
+            reading.countDown();
+            await(release);
+            return List.of(entry("fromDatabase"));
+        }));
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        // an update whose transaction committed after the rebuild read the database
+        CompletableFuture<Void> update = CompletableFuture.runAsync(() -> index.put(entry("committedMeanwhile")));
+        // searches meanwhile see the whole old index
+        assertThat(index.ids(KnowledgeKind.CASE)).containsExactly("case:old");
+        assertThat(update).isNotDone();
+
+        release.countDown();
+        assertThat(rebuild.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        update.get(10, TimeUnit.SECONDS);
+        assertThat(index.ids(KnowledgeKind.CASE)).containsExactly("case:committedMeanwhile", "case:fromDatabase");
+        index.close();
+    }
+
+    private static KnowledgeEntry entry(String ref) {
+        return new KnowledgeEntry(KnowledgeKind.CASE, ref, "Titel " + ref, "Symptom", "Svar", null, null, Instant.now(),
+                null, null);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
