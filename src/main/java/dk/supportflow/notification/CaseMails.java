@@ -86,8 +86,7 @@ public class CaseMails {
     /** The reporter answered MinSupport's question: the supportberettiget who has the case (or all of them) passes it on. */
     public void reporterAnsweredMinSupport(String caseNumber, String title, Optional<String> caseHandler, String reporter,
             String minSupportCaseNumber, String answer) {
-        List<String> recipients = caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
-                .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
+        List<String> recipients = handlerOrGroup(caseHandler);
         send(caseNumber, recipients, "[" + caseNumber + "] Svar til MinSupport fra " + people.displayName(reporter) + ": " + title,
                 people.displayName(reporter) + " har svaret på MinSupports spørgsmål i sag " + caseNumber + ":\n" + title
                         + "\n\nSvaret:\n" + answer + "\n\n"
@@ -112,8 +111,7 @@ public class CaseMails {
 
     /** The reporter still has not answered: the supportberettiget who has the case (or all of them) decides what now. */
     public void reporterSilent(String caseNumber, String title, Optional<String> caseHandler, String reporter, String taskId) {
-        List<String> recipients = caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
-                .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
+        List<String> recipients = handlerOrGroup(caseHandler);
         send(caseNumber, recipients, "[" + caseNumber + "] " + people.displayName(reporter) + " har ikke svaret: " + title,
                 people.displayName(reporter) + " har endnu ikke svaret på spørgsmålet i sag " + caseNumber + ":\n" + title
                         + "\n\nRing eller skriv til indberetteren, eller luk sagen, hvis den ikke længere er aktuel. "
@@ -169,8 +167,7 @@ public class CaseMails {
     /** New information reached an open case; the supportberettiget who has it (or all of them) is told. */
     public void informationAdded(String caseNumber, String title, Optional<String> caseHandler, String source,
             String text) {
-        List<String> recipients = caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
-                .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
+        List<String> recipients = handlerOrGroup(caseHandler);
         send(caseNumber, recipients, "[" + caseNumber + "] Ny information på sagen: " + title,
                 "Der er kommet ny information på sag " + caseNumber + ":\n" + title + "\n\n"
                         + "Kilde: " + source + "\n" + text + "\n\n"
@@ -213,6 +210,12 @@ public class CaseMails {
                         + (workaround == null ? "" : "Sådan gør du, indtil fejlen er rettet: " + workaround + "\n\n")
                         + Optional.ofNullable(link).or(links::driftsside).map(url -> "Læs mere på driftssiden: " + url).orElse("")
                         + DRIFT_SIGNATURE);
+    }
+
+    /** The supportberettiget who has the case, or all of them while nobody has taken a task of it. */
+    private List<String> handlerOrGroup(Optional<String> caseHandler) {
+        return caseHandler.map(this::toUser).filter(list -> !list.isEmpty())
+                .orElseGet(() -> people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE));
     }
 
     private List<String> toUser(String userId) {
