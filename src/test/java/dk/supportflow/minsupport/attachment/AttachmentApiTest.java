@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -52,29 +51,15 @@ class AttachmentApiTest {
     }
 
     ResponseEntity<Map> upload(String user, String name, String declaredType, byte[] content) {
-        HttpHeaders part = new HttpHeaders();
-        part.setContentDisposition(ContentDisposition.formData().name("file").filename(name).build());
-        if (declaredType != null) {
-            part.setContentType(MediaType.parseMediaType(declaredType));
-        }
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new HttpEntity<>(content, part));
-        return post(user, body);
+        return AttachmentRequests.upload(rest, user, caseNumber, name, declaredType, content);
     }
 
     ResponseEntity<Map> post(String user, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        headers.setBasicAuth(user, "demo");
-        return rest.exchange("/api/cases/" + caseNumber + "/attachments", HttpMethod.POST, new HttpEntity<>(body, headers),
-                Map.class);
+        return AttachmentRequests.post(rest, user, caseNumber, body);
     }
 
     <T> ResponseEntity<T> get(String user, String path, Class<T> type) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, "demo");
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
+        return AttachmentRequests.get(rest, user, path, type);
     }
 
     String message(ResponseEntity<Map> response) {

@@ -19,15 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** Attachments as PDF for MinSupport through the API: screenshots converted, PDFs as they are, Word refused. */
 @SupportflowTest
@@ -54,25 +49,11 @@ class AttachmentPdfApiTest {
     }
 
     ResponseEntity<Map> upload(String user, String name, String declaredType, byte[] content) {
-        HttpHeaders part = new HttpHeaders();
-        part.setContentDisposition(ContentDisposition.formData().name("file").filename(name).build());
-        part.setContentType(MediaType.parseMediaType(declaredType));
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new HttpEntity<>(content, part));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        headers.setBasicAuth(user, "demo");
-        return rest.exchange("/api/cases/" + caseNumber + "/attachments", HttpMethod.POST, new HttpEntity<>(body, headers),
-                Map.class);
+        return AttachmentRequests.upload(rest, user, caseNumber, name, declaredType, content);
     }
 
     <T> ResponseEntity<T> get(String user, String path, Class<T> type) {
-        HttpHeaders headers = new HttpHeaders();
-        if (user != null) {
-            headers.setBasicAuth(user, "demo");
-        }
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
+        return AttachmentRequests.get(rest, user, path, type);
     }
 
     String pdfUrl(ResponseEntity<Map> created) {
