@@ -8,7 +8,6 @@ import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.MailDispatcher;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -86,13 +85,18 @@ public class CaseScenario {
      */
     public String solveAndClose(String title, String component, String errorClass, String answer) {
         SupportCaseService.OpenedCase opened = open(title, component);
-        complete(opened.processInstanceId(), SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
-                analysis("solvedLocally", errorClass, answer));
-        executeJob(opened.processInstanceId(), SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
-        complete(opened.processInstanceId(), SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
-                Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        closeCase(opened.processInstanceId());
+        solveLocallyAndClose(opened.processInstanceId(), errorClass, answer);
         return opened.caseNumber();
+    }
+
+    /** Solves the open case locally in analysis (as support1), shares nothing and closes it. */
+    public void solveLocallyAndClose(String processInstanceId, String errorClass, String answer) {
+        complete(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
+                analysis("solvedLocally", errorClass, answer));
+        executeJob(processInstanceId, SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
+        complete(processInstanceId, SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
+                Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
+        closeCase(processInstanceId);
     }
 
     /** Analyses the open case as needing MinSupport and reports it there as support1. */

@@ -1,9 +1,5 @@
 package dk.supportflow.cases;
 
-import static dk.supportflow.CaseScenario.analysis;
-import static dk.supportflow.cases.SupportCaseProcess.Elements;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.CaseScenario;
@@ -19,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -114,12 +109,7 @@ class RetentionResilienceTest {
 
     private String closedCase(String title) {
         var opened = scenario.open(title);
-        scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1",
-                analysis("solvedLocally", "userError", "Vælg ydelsen helbredstillæg."));
-        scenario.executeJob(opened.processInstanceId(), Elements.TASK_MAIL_ANSWER);
-        scenario.complete(opened.processInstanceId(), Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
-                Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.closeCase(opened.processInstanceId());
+        scenario.solveLocallyAndClose(opened.processInstanceId(), "userError", "Vælg ydelsen helbredstillæg.");
         return opened.caseNumber();
     }
 }

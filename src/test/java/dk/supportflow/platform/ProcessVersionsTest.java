@@ -1,9 +1,5 @@
 package dk.supportflow.platform;
 
-import static dk.supportflow.CaseScenario.analysis;
-import static dk.supportflow.cases.SupportCaseProcess.Elements;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.CaseScenario;
@@ -11,7 +7,6 @@ import dk.supportflow.SupportflowTest;
 import dk.supportflow.cases.SupportCaseProcess;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -67,10 +62,7 @@ class ProcessVersionsTest {
         });
         assertThat(definitionOf(pi)).isEqualTo(current.getId());
 
-        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("solvedLocally", "userError", "Vælg helbredstillæg."));
-        scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
-        scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.closeCase(pi);
+        scenario.solveLocallyAndClose(pi, "userError", "Vælg helbredstillæg.");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getState())
                 .isEqualTo("COMPLETED");
         // nothing is left on an older version

@@ -1,8 +1,6 @@
 package dk.supportflow.privacy;
 
-import static dk.supportflow.CaseScenario.analysis;
 import static dk.supportflow.cases.SupportCaseProcess.Elements;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -271,10 +269,7 @@ class PrivacyApiTest {
     }
 
     private void runToTheEnd(String pi, String answer) {
-        scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("solvedLocally", "userError", answer));
-        scenario.executeJob(pi, Elements.TASK_MAIL_ANSWER);
-        scenario.complete(pi, Tasks.PLAN_KNOWLEDGE_SHARING, "support1", Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
-        scenario.closeCase(pi);
+        scenario.solveLocallyAndClose(pi, "userError", answer);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).as("process ended").isZero();
     }
 
