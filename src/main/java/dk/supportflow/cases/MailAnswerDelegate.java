@@ -14,17 +14,19 @@ public class MailAnswerDelegate implements JavaDelegate {
 
     private final CaseMails mails;
     private final CaseReporter reporter;
+    private final SupportCaseService cases;
 
-    public MailAnswerDelegate(CaseMails mails, CaseReporter reporter) {
+    public MailAnswerDelegate(CaseMails mails, CaseReporter reporter, SupportCaseService cases) {
         this.mails = mails;
         this.reporter = reporter;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String decision = (String) execution.getVariable(Vars.CHANGE_REQUEST_OUTCOME);
         mails.answer(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.TITLE),
-                reporter.of(execution), (String) execution.getVariable(Vars.ANSWER),
+                reporter.of(execution), cases.ofProcess(execution).isError(), (String) execution.getVariable(Vars.ANSWER),
                 decision == null ? null : MinSupportRules.CHANGE_REQUEST_OUTCOMES.get(decision));
     }
 }

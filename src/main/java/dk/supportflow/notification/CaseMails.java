@@ -144,14 +144,18 @@ public class CaseMails {
      * The answer goes back to the reporter; for a change request (ændringsønske) with
      * MinSupport's decision in Danish, e.g. "Planlagt".
      */
-    public void answer(String caseNumber, String title, String reporter, String answer, String changeRequestDecision) {
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Svar på din fejlindberetning: " + title,
+    public void answer(String caseNumber, String title, String reporter, boolean error, String answer,
+            String changeRequestDecision) {
+        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Svar på din " + (error ? "fejlindberetning" : "henvendelse")
+                        + ": " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
-                        + "Her er svaret på den fejl, du har indberettet:\n" + title + "\n\n"
+                        + (error ? "Her er svaret på den fejl, du har indberettet:\n" : "Her er svaret på din henvendelse:\n")
+                        + title + "\n\n"
                         + (changeRequestDecision == null ? ""
                                 : "MinSupports afgørelse af ændringsønsket: " + changeRequestDecision + "\n\n")
                         + answer + "\n\n"
-                        + "Giv gerne svaret videre til de kolleger, der har mødt samme fejl." + guides() + SIGNATURE);
+                        + (error ? "Giv gerne svaret videre til de kolleger, der har mødt samme fejl." : "")
+                        + guides() + SIGNATURE);
     }
 
     /** Knowledge sharing: the answer goes to every caseworker. Never personal data. */

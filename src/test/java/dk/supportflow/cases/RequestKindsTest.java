@@ -81,7 +81,7 @@ class RequestKindsTest {
         assertThat(runtimeService.getVariable(pi, Vars.ERROR_CLASS)).isNull();
         scenario.executeJob(pi, SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
         scenario.dispatchMails();
-        MimeMessage answer = ReceivedMails.await(smtp, subjectStartsWith("[" + caseNumber + "] Svar"), 1).get(0);
+        MimeMessage answer = ReceivedMails.await(smtp, subjectStartsWith("[" + caseNumber + "] Svar på din henvendelse"), 1).get(0);
         assertThat((String) answer.getContent()).contains("Vejledninger til KP finder du i KOMBITs dokumentbibliotek:").contains("https://www.kombit.dk/kp");
         scenario.complete(pi, SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
