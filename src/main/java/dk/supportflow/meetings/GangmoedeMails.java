@@ -68,7 +68,7 @@ public class GangmoedeMails {
         body.append("\nMødet ligger som kalenderfil i mailen (").append(GangmoedeInvitation.FILE_NAME)
                 .append("): åbn den for at sætte mødet i din kalender.").append(CaseMails.SIGNATURE);
         String subject = "Invitation: Gangmøde " + when(gangmoede);
-        outbox.enqueue(new Mail(null, recipients, subject, body.toString(),
+        outbox.enqueue(new Mail(null, "gangmoede-invitation", recipients, subject, body.toString(),
                 new Mail.Attachment(GangmoedeInvitation.FILE_NAME, GangmoedeInvitation.CONTENT_TYPE, ics)));
     }
 }

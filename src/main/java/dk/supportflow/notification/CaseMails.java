@@ -52,7 +52,7 @@ public class CaseMails {
         String registered = registeredBy == null ? "Tak for din " + what + "."
                 : people.displayName(registeredBy) + " har registreret din " + what + " i Supportflow"
                         + (channelName == null ? "" : " efter " + channelName) + ".";
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Vi har modtaget din " + what + ": " + title,
+        send("receipt", caseNumber, toUser(reporter), "[" + caseNumber + "] Vi har modtaget din " + what + ": " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + registered + " Den har fået sagsnummer " + caseNumber + ":\n"
                         + title + "\n\n"
@@ -64,7 +64,7 @@ public class CaseMails {
 
     /** The reporter is asked for more information (needMoreInfo). */
     public void question(String caseNumber, String title, String reporter, String question) {
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Spørgsmål til din fejlindberetning: " + title,
+        send("question", caseNumber, toUser(reporter), "[" + caseNumber + "] Spørgsmål til din fejlindberetning: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + "Den supportberettigede har brug for flere oplysninger for at kunne løse fejlen, du har indberettet:\n"
                         + title + "\n\n"
@@ -75,7 +75,7 @@ public class CaseMails {
 
     /** MinSupport asked something only the reporter can answer. */
     public void minSupportQuestion(String caseNumber, String title, String reporter, String question) {
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] MinSupport spørger om din sag: " + title,
+        send("minsupport-question", caseNumber, toUser(reporter), "[" + caseNumber + "] MinSupport spørger om din sag: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + "Leverandøren arbejder på sagen, du har indberettet, i MinSupport:\n" + title + "\n\n"
                         + "De har brug for svar på dette:\n" + question + "\n\n"
@@ -87,7 +87,7 @@ public class CaseMails {
     public void reporterAnsweredMinSupport(String caseNumber, String title, Optional<String> caseHandler, String reporter,
             String minSupportCaseNumber, String answer) {
         List<String> recipients = handlerOrGroup(caseHandler);
-        send(caseNumber, recipients, "[" + caseNumber + "] Svar til MinSupport fra " + people.displayName(reporter) + ": " + title,
+        send("reporter-answered-minsupport", caseNumber, recipients, "[" + caseNumber + "] Svar til MinSupport fra " + people.displayName(reporter) + ": " + title,
                 people.displayName(reporter) + " har svaret på MinSupports spørgsmål i sag " + caseNumber + ":\n" + title
                         + "\n\nSvaret:\n" + answer + "\n\n"
                         + "Giv svaret videre på sagen i MinSupport" + (minSupportCaseNumber == null ? "" : " (" + minSupportCaseNumber + ")")
@@ -101,7 +101,7 @@ public class CaseMails {
 
     /** provideMoreInfo has waited for the reporter's answer. */
     public void reporterReminder(String caseNumber, String title, String reporter, String taskId) {
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Påmindelse: vi venter på dit svar: " + title,
+        send("reporter-reminder", caseNumber, toUser(reporter), "[" + caseNumber + "] Påmindelse: vi venter på dit svar: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + "Den supportberettigede venter stadig på dit svar på spørgsmålet til sag " + caseNumber + ":\n"
                         + title + "\n\n"
@@ -112,7 +112,7 @@ public class CaseMails {
     /** The reporter still has not answered: the supportberettiget who has the case (or all of them) decides what now. */
     public void reporterSilent(String caseNumber, String title, Optional<String> caseHandler, String reporter, String taskId) {
         List<String> recipients = handlerOrGroup(caseHandler);
-        send(caseNumber, recipients, "[" + caseNumber + "] " + people.displayName(reporter) + " har ikke svaret: " + title,
+        send("reporter-silent", caseNumber, recipients, "[" + caseNumber + "] " + people.displayName(reporter) + " har ikke svaret: " + title,
                 people.displayName(reporter) + " har endnu ikke svaret på spørgsmålet i sag " + caseNumber + ":\n" + title
                         + "\n\nRing eller skriv til indberetteren, eller luk sagen, hvis den ikke længere er aktuel. "
                         + "Opgaven, der venter på svaret:\n" + taskLink(taskId) + SIGNATURE);
@@ -121,7 +121,7 @@ public class CaseMails {
     /** A task of the supportberettigede has lain untouched: its assignee, or the whole group, is reminded. */
     public void taskReminder(String caseNumber, String title, String taskName, String assignee, String taskId) {
         List<String> recipients = assignee == null ? people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE) : toUser(assignee);
-        send(caseNumber, recipients, "[" + caseNumber + "] Påmindelse: \"" + taskName + "\" venter: " + title,
+        send("task-reminder", caseNumber, recipients, "[" + caseNumber + "] Påmindelse: \"" + taskName + "\" venter: " + title,
                 "Opgaven \"" + taskName + "\" på sag " + caseNumber + " venter stadig"
                         + (assignee == null ? ", og ingen har taget den" : " på " + people.displayName(assignee)) + ":\n"
                         + title + "\n\nÅbn opgaven:\n" + taskLink(taskId) + SIGNATURE);
@@ -130,7 +130,7 @@ public class CaseMails {
     /** The follow-up timer of a MinSupport case fired. */
     public void followUpReminder(String caseNumber, String title, String minSupportCaseNumber, String criticality,
             int followUpCount) {
-        send(caseNumber, people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE),
+        send("follow-up-reminder", caseNumber, people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE),
                 "[" + caseNumber + "] Følg op på MinSupport-sag " + minSupportCaseNumber,
                 "Det er tid til at følge op på MinSupport-sag " + minSupportCaseNumber + ".\n\n"
                         + "Sag: " + caseNumber + " – " + title + "\n"
@@ -146,7 +146,7 @@ public class CaseMails {
      */
     public void answer(String caseNumber, String title, String reporter, boolean error, String answer,
             String changeRequestDecision) {
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Svar på din " + (error ? "fejlindberetning" : "henvendelse")
+        send("answer", caseNumber, toUser(reporter), "[" + caseNumber + "] Svar på din " + (error ? "fejlindberetning" : "henvendelse")
                         + ": " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + (error ? "Her er svaret på den fejl, du har indberettet:\n" : "Her er svaret på din henvendelse:\n")
@@ -160,7 +160,7 @@ public class CaseMails {
 
     /** Knowledge sharing: the answer goes to every caseworker. Never personal data. */
     public void shareWithCaseworkers(String caseNumber, String title, String message, String answer) {
-        send(caseNumber, people.emailsOfGroup(Groups.SAGSBEHANDLERE), "[" + caseNumber + "] Til alle sagsbehandlere: " + title,
+        send("share-with-caseworkers", caseNumber, people.emailsOfGroup(Groups.SAGSBEHANDLERE), "[" + caseNumber + "] Til alle sagsbehandlere: " + title,
                 "Hej alle\n\n" + message + "\n\n"
                         + "Fejlen: " + title + "\n"
                         + "Løsningen:\n" + answer + "\n\n"
@@ -172,7 +172,7 @@ public class CaseMails {
     public void informationAdded(String caseNumber, String title, Optional<String> caseHandler, String source,
             String text) {
         List<String> recipients = handlerOrGroup(caseHandler);
-        send(caseNumber, recipients, "[" + caseNumber + "] Ny information på sagen: " + title,
+        send("information-added", caseNumber, recipients, "[" + caseNumber + "] Ny information på sagen: " + title,
                 "Der er kommet ny information på sag " + caseNumber + ":\n" + title + "\n\n"
                         + "Kilde: " + source + "\n" + text + "\n\n"
                         + "Gennemgå sagen igen: noget kan have ændret sig. Informationen står også på sagens opgave i Tasklist:\n"
@@ -182,7 +182,7 @@ public class CaseMails {
     /** A release on the driftsside fixes the known error that the reporter's case matched. */
     public void knownErrorFixed(String caseNumber, String title, String reporter, String knownError, String release,
             String releaseLink) {
-        send(caseNumber, toUser(reporter), "[" + caseNumber + "] Fejlen er rettet: " + title,
+        send("known-error-fixed", caseNumber, toUser(reporter), "[" + caseNumber + "] Fejlen er rettet: " + title,
                 "Hej " + people.displayName(reporter) + "\n\n"
                         + "Den fejl, du har indberettet, er en kendt fejl hos leverandøren af KP:\n" + title + "\n\n"
                         + "Kendt fejl: " + knownError + "\n\n"
@@ -205,7 +205,7 @@ public class CaseMails {
         if (toSupport) {
             people.emailsOfGroup(Groups.SUPPORTBERETTIGEDE).stream().filter(m -> !recipients.contains(m)).forEach(recipients::add);
         }
-        send(key, recipients, "[" + key + "] Fra driftssiden: " + title,
+        send("driftsbesked", key, recipients, "[" + key + "] Fra driftssiden: " + title,
                 "Hej alle\n\n"
                         + (note == null || note.isBlank() ? "" : note.strip() + "\n\n")
                         + kindName + " fra driftssiden:\n" + title + "\n\n"
@@ -226,11 +226,11 @@ public class CaseMails {
         return people.emailOf(userId).map(List::of).orElseGet(List::of);
     }
 
-    private void send(String caseNumber, List<String> recipients, String subject, String body) {
+    private void send(String purpose, String caseNumber, List<String> recipients, String subject, String body) {
         if (recipients.isEmpty()) {
             LOG.warn("Case {}: nobody to send '{}' to (no e-mail address on file)", caseNumber, subject.replaceAll(":.*", ""));
             return;
         }
-        outbox.enqueue(new Mail(caseNumber, recipients, subject, body));
+        outbox.enqueue(new Mail(caseNumber, purpose, recipients, subject, body));
     }
 }

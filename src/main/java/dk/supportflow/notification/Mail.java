@@ -2,14 +2,19 @@ package dk.supportflow.notification;
 
 import java.util.List;
 
-/** A plain-text mail about a case (or, without a case number, about something else), to one or more people. */
-public record Mail(String caseNumber, List<String> recipients, String subject, String body, Attachment attachment) {
+/**
+ * A plain-text mail about a case (or, without a case number, about something else), to one or
+ * more people. The purpose names which mail it is (e.g. {@code answer}): with the case, the
+ * recipient and the step that sends it, it makes the mail's idempotency key.
+ */
+public record Mail(String caseNumber, String purpose, List<String> recipients, String subject, String body,
+        Attachment attachment) {
 
     /** A file sent along, such as a calendar invitation. */
     public record Attachment(String fileName, String contentType, byte[] content) {
     }
 
-    public Mail(String caseNumber, List<String> recipients, String subject, String body) {
-        this(caseNumber, recipients, subject, body, null);
+    public Mail(String caseNumber, String purpose, List<String> recipients, String subject, String body) {
+        this(caseNumber, purpose, recipients, subject, body, null);
     }
 }

@@ -1,5 +1,6 @@
 package dk.supportflow.notification;
 
+import dk.supportflow.platform.DatabaseClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -37,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so two threads or nodes never send the same one, and its outcome is only recorded while that
  * claim still holds. The one exception: a mail that stays SENDING longer than the sending timeout
  * is taken to be left behind by a node that stopped mid-send and goes back to PENDING; if that
- * node had in fact handed it to the SMTP server, it arrives twice.
+ * node had in fact handed it to the SMTP server, it arrives twice (with the same Message-ID).
+ * Claims are stamped and judged stale by the database's clock, so a node whose clock runs ahead
+ * never takes another node's fresh claim for an old one.
  *
  * <p>Never lost: a failed attempt puts the mail back to PENDING with a later next attempt
  * (see {@link DeliveryPolicy}); when the attempts are spent it becomes FAILED and
@@ -52,6 +55,7 @@ public class MailDispatcher {
     private final JavaMailSender mailSender;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DatabaseClock databaseClock;
     private final DeliveryPolicy policy;
     private final MailDeliveryIncidents incidents;
     private final String from;
@@ -63,8 +67,9 @@ public class MailDispatcher {
     });
 
     public MailDispatcher(OutboxMailRepository repository, JavaMailSender mailSender, TransactionTemplate transactions,
-            Clock clock, DeliveryPolicy policy, MailDeliveryIncidents incidents,
+            Clock clock, DatabaseClock databaseClock, DeliveryPolicy policy, MailDeliveryIncidents incidents,
             @Value("${supportflow.mail.from}") String from) {
+        this.databaseClock = databaseClock;
         this.repository = repository;
         this.mailSender = mailSender;
         this.transactions = transactions;
@@ -102,11 +107,12 @@ public class MailDispatcher {
 
     /** One run that reads the time from {@code now}; tests pass a clock ahead to skip the backoff waits. */
     int dispatch(Clock now) {
-        releaseStaleClaims(now.instant());
+        Instant claimTime = databaseClock.now();
+        releaseStaleClaims(claimTime, now.instant());
         int sent = 0;
         List<Long> due = repository.findDueIds(now.instant());
         for (int i = 0; i < due.size(); i++) {
-            OutboxMail mail = claim(due.get(i), now.instant());
+            OutboxMail mail = claim(due.get(i), now.instant(), claimTime);
             if (mail == null) {
                 continue;
             }
@@ -131,8 +137,8 @@ public class MailDispatcher {
     }
 
     /** A node that stopped mid-send leaves its mail SENDING; after the sending timeout it goes out again. */
-    private void releaseStaleClaims(Instant now) {
-        Instant cutoff = policy.staleClaimsBefore(now);
+    private void releaseStaleClaims(Instant claimTime, Instant now) {
+        Instant cutoff = policy.staleClaimsBefore(claimTime);
         for (Long id : repository.findStaleClaimIds(cutoff)) {
             if (Boolean.TRUE.equals(transactions.execute(status -> repository.releaseStaleClaim(id, cutoff, now) == 1))) {
                 LOG.warn("Mail {} was SENDING for more than {}, so its sender stopped mid-send; it is sent again "
@@ -142,8 +148,9 @@ public class MailDispatcher {
     }
 
     /** The claimed mail, as stored (its claimed_at is the claim's token), or null if another was first. */
-    private OutboxMail claim(Long id, Instant now) {
-        return transactions.execute(status -> repository.claim(id, now) == 1 ? repository.findById(id).orElse(null) : null);
+    private OutboxMail claim(Long id, Instant now, Instant claimTime) {
+        return transactions.execute(status -> repository.claim(id, now, claimTime) == 1
+                ? repository.findById(id).orElse(null) : null);
     }
 
     /**

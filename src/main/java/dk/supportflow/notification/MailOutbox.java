@@ -2,7 +2,17 @@ package dk.supportflow.notification;
 
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +23,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes mails into the outbox inside the caller's transaction. If that transaction rolls back
  * (a failed and later retried job), the mail is gone with it, so a retried job never mails
  * twice; once it commits, the dispatcher sends it.
+ *
+ * <p>Every row carries an idempotency key, unique in the table: case, purpose, recipient and
+ * step. Inside a Camunda job the step is the job, so the same job run again (after a commit
+ * whose outcome it never learned, or by a second node once its lock ran out) finds its mail
+ * written and adds none; outside a job every call is a step of its own.
  */
 @Service
 public class MailOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
 
     private final OutboxMailRepository repository;
     private final MailDispatcher dispatcher;
@@ -35,8 +52,15 @@ public class MailOutbox {
         // last line of defence: no mail carries a CPR number, whatever text went into it
         String subject = Cpr.maskInText(mail.subject());
         String body = Cpr.maskInText(mail.body());
+        String step = currentStep();
         for (String recipient : mail.recipients()) {
-            OutboxMail row = new OutboxMail(mail.caseNumber(), recipient, subject, body, clock.instant());
+            String key = idempotencyKey(mail.caseNumber(), mail.purpose(), recipient, step);
+            if (repository.existsByIdempotencyKey(key)) {
+                LOG.info("Mail '{}' of case {} was written by an earlier run of this step; not written again", mail.purpose(),
+                        mail.caseNumber());
+                continue;
+            }
+            OutboxMail row = new OutboxMail(mail.caseNumber(), key, recipient, subject, body, clock.instant());
             if (mail.attachment() != null) {
                 row.attach(mail.attachment());
             }
@@ -61,6 +85,24 @@ public class MailOutbox {
         incidents.resolve(id);
         dispatchAfterCommit();
         return mail;
+    }
+
+    /** The Camunda job being executed, or a step of its own where no job runs. */
+    private static String currentStep() {
+        CommandContext command = Context.getCommandContext();
+        JobEntity job = command == null ? null : command.getCurrentJob();
+        return job != null ? "job:" + job.getId() : "call:" + UUID.randomUUID();
+    }
+
+    /** A hash, so the key is short and holds no address. */
+    static String idempotencyKey(String caseNumber, String purpose, String recipient, String step) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\n", String.valueOf(caseNumber),
+                    purpose, recipient, step).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private void dispatchAfterCommit() {

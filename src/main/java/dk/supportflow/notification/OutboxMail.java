@@ -30,6 +30,10 @@ public class OutboxMail {
     @Column(name = "case_number")
     private String caseNumber;
 
+    /** One row per case, purpose, recipient and step (see MailOutbox): unique in the table. */
+    @Column(name = "idempotency_key", nullable = false, updatable = false)
+    private String idempotencyKey;
+
     @Column(nullable = false)
     private String recipient;
 
@@ -73,8 +77,9 @@ public class OutboxMail {
     protected OutboxMail() {
     }
 
-    OutboxMail(String caseNumber, String recipient, String subject, String body, Instant createdAt) {
+    OutboxMail(String caseNumber, String idempotencyKey, String recipient, String subject, String body, Instant createdAt) {
         this.caseNumber = caseNumber;
+        this.idempotencyKey = idempotencyKey;
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;

@@ -17,12 +17,15 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
             + "and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id")
     List<Long> findDueIds(@Param("now") Instant now);
 
-    /** Takes a due pending mail for sending; 0 when another thread or node was first. */
+    /**
+     * Takes a due pending mail for sending, stamped with the database's time; 0 when another
+     * thread or node was first.
+     */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update OutboxMail m set m.status = dk.supportflow.notification.OutboxMail.Status.SENDING, m.claimedAt = :now "
+    @Query("update OutboxMail m set m.status = dk.supportflow.notification.OutboxMail.Status.SENDING, m.claimedAt = :claimTime "
             + "where m.id = :id and m.status = dk.supportflow.notification.OutboxMail.Status.PENDING "
             + "and m.nextAttemptAt <= :now")
-    int claim(@Param("id") Long id, @Param("now") Instant now);
+    int claim(@Param("id") Long id, @Param("now") Instant now, @Param("claimTime") Instant claimTime);
 
     @Query("select m.id from OutboxMail m where m.status = dk.supportflow.notification.OutboxMail.Status.SENDING "
             + "and m.claimedAt < :cutoff order by m.id")
@@ -42,6 +45,8 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
     Optional<OutboxMail> lockById(@Param("id") Long id);
 
     List<OutboxMail> findByCaseNumberOrderByIdAsc(String caseNumber);
+
+    boolean existsByIdempotencyKey(String idempotencyKey);
 
     /** Unsent mails per status, for metrics and the mail health. */
     @Query("select m.status as status, count(m) as count, min(m.nextAttemptAt) as oldestDue from OutboxMail m "

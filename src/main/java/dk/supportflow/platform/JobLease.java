@@ -1,6 +1,5 @@
 package dk.supportflow.platform;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,11 +17,11 @@ public class JobLease {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final Clock clock;
+    private final DatabaseClock clock;
     /** This node, for the row: who holds the lease. */
     private final String holder = UUID.randomUUID().toString();
 
-    public JobLease(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+    public JobLease(JdbcTemplate jdbc, TransactionTemplate transactions, DatabaseClock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -30,7 +29,8 @@ public class JobLease {
 
     /** Takes the lease of the job for at most {@code duration}; false when another node holds it. */
     public boolean take(String job, Duration duration) {
-        Instant now = clock.instant();
+        // the database's time: nodes whose clocks differ agree on when a lease runs out
+        Instant now = clock.now();
         Integer taken = transactions.execute(status -> jdbc.update(
                 "update job_lease set holder = ?, leased_until = ? where name = ? and (leased_until is null or leased_until < ?)",
                 holder, java.sql.Timestamp.from(now.plus(duration)), job, java.sql.Timestamp.from(now)));

@@ -66,7 +66,7 @@ class EmbeddedMailViewerTest {
         assertThat(api.getText(null, "/mails").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
         // a mail with an attachment: its text, and the file named below it
-        transactions.executeWithoutResult(status -> outbox.enqueue(new Mail(null, List.of("sagsbehandler1@kommune.example"),
+        transactions.executeWithoutResult(status -> outbox.enqueue(new Mail(null, "test", List.of("sagsbehandler1@kommune.example"),
                 "Invitation: Gangmøde", "Hej alle\n\nVi holder et kort gangmøde.",
                 new Mail.Attachment("gangmoede.ics", "text/calendar; charset=UTF-8", "BEGIN:VCALENDAR".getBytes()))));
         scenario.dispatchMails();

@@ -19,6 +19,7 @@ import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
+import dk.supportflow.platform.DatabaseClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -62,6 +63,8 @@ class MailDeliveryTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(TestSmtpServer.SETUP);
 
+    @Autowired
+    DatabaseClock databaseClock;
     @Autowired
     CaseScenario scenario;
     @Autowired
@@ -328,25 +331,48 @@ class MailDeliveryTest {
     void aMailLeftSendingByAStoppedNodeIsSentAgainOnlyAfterTheSendingTimeout() {
         String caseNumber = "SUP-TEST-000002";
         transactions.executeWithoutResult(status -> {
-            mailOutbox.enqueue(new Mail(caseNumber, List.of("support2@kommune.example"), "[" + caseNumber + "] Afbrudt",
+            mailOutbox.enqueue(new Mail(caseNumber, "test", List.of("support2@kommune.example"), "[" + caseNumber + "] Afbrudt",
                     "Denne mail var ved at blive sendt, da noden stoppede."));
-            // claimed by a node that then stopped before it recorded the outcome
-            jdbc.update("update outbox_mail set status = 'SENDING', claimed_at = ? where case_number = ?",
-                    clock.instant().atOffset(ZoneOffset.UTC), caseNumber);
+            // claimed by a node that then stopped before it recorded the outcome, half a timeout ago
+            claimedAgo(caseNumber, policy.sendingTimeout().dividedBy(2));
         });
 
         // the row is SENDING on purpose here: no waiting for it to settle
-        assertThat(dispatchLaterWithoutWaiting(policy.sendingTimeout().dividedBy(2))).isZero();
+        assertThat(dispatchLaterWithoutWaiting(Duration.ZERO)).isZero();
         assertThat(onlyMail(caseNumber).getStatus()).as("the sender may still be at work").isEqualTo(OutboxMail.Status.SENDING);
         assertThat(deliveries(caseNumber)).isEmpty();
 
-        assertThat(dispatchLaterWithoutWaiting(policy.sendingTimeout())).isEqualTo(1);
+        claimedAgo(caseNumber, policy.sendingTimeout().plusSeconds(1));
+        assertThat(dispatchLaterWithoutWaiting(Duration.ZERO)).isEqualTo(1);
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         for (int i = 0; i < 3; i++) {
             dispatchLater(Duration.ofHours(2));
         }
         assertThat(deliveries(caseNumber)).isEqualTo(oncePerMail(caseNumber));
         assertThat(onlyMail(caseNumber).getStatus()).isEqualTo(OutboxMail.Status.SENT);
+    }
+
+    @Test
+    void aNodeWhoseClockRunsAheadLeavesAnotherNodesFreshClaimAlone() {
+        String caseNumber = "SUP-TEST-000004";
+        transactions.executeWithoutResult(status -> {
+            mailOutbox.enqueue(new Mail(caseNumber, "test", List.of("support2@kommune.example"), "[" + caseNumber + "] Undervejs",
+                    "Denne mail er ved at blive sendt af en anden node."));
+            // another node claimed it just now and is sending it
+            claimedAgo(caseNumber, Duration.ZERO);
+        });
+
+        // this node's clock is a whole sending timeout (and more) ahead of the database's
+        assertThat(dispatchLaterWithoutWaiting(policy.sendingTimeout().multipliedBy(3))).isZero();
+        assertThat(onlyMail(caseNumber).getStatus()).isEqualTo(OutboxMail.Status.SENDING);
+        assertThat(deliveries(caseNumber)).isEmpty();
+        jdbc.update("update outbox_mail set status = 'SENT', claimed_at = null where case_number = ?", caseNumber);
+    }
+
+    /** Marks the case's mail SENDING, claimed by the database's clock the given time ago. */
+    private void claimedAgo(String caseNumber, Duration ago) {
+        jdbc.update("update outbox_mail set status = 'SENDING', claimed_at = ? where case_number = ?",
+                databaseClock.now().minus(ago).atOffset(ZoneOffset.UTC), caseNumber);
     }
 
     @Test
@@ -383,9 +409,9 @@ class MailDeliveryTest {
     }
 
     /**
-     * Dispatches with the clock moved further ahead, past the backoff of every earlier failure.
-     * A send still in flight in real time would look stale to such a clock and be sent again
-     * (the one case of a double send), so the dispatch started by the last commit finishes first.
+     * Dispatches with the clock moved further ahead, past the backoff of every earlier failure,
+     * once the dispatch started by the last commit has finished (it would skip the mails that
+     * one still sends).
      */
     private int dispatchLater(Duration by) {
         awaitNoneSending();
@@ -431,7 +457,7 @@ class MailDeliveryTest {
     }
 
     private void enqueueIn(String caseNumber, String recipient, String subject) {
-        mailOutbox.enqueue(new Mail(caseNumber, List.of(recipient), "[" + caseNumber + "] " + subject, "Hej\n\n" + subject));
+        mailOutbox.enqueue(new Mail(caseNumber, "test", List.of(recipient), "[" + caseNumber + "] " + subject, "Hej\n\n" + subject));
     }
 
     private List<OutboxMail> mails(String caseNumber, String subjectPart) {
