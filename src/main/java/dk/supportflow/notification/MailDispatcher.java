@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -28,6 +31,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is taken to be left behind by a node that stopped mid-send and goes back to PENDING; if that
  * node had in fact handed it to the SMTP server, it arrives twice (with the same Message-ID).
  * Claims are stamped and judged stale by the database's clock, so a node whose clock runs ahead
- * never takes another node's fresh claim for an old one.
+ * never takes another node's fresh claim for an old one. A mail sent while the database went away
+ * before its sending was recorded is remembered by this node, recorded first when the database is
+ * back, and never released as stale by it.
  *
  * <p>Never lost: a failed attempt puts the mail back to PENDING with a later next attempt
  * (see {@link DeliveryPolicy}); when the attempts are spent it becomes FAILED and
@@ -60,6 +66,8 @@ public class MailDispatcher {
     private final MailDeliveryIncidents incidents;
     private final String from;
     private final AtomicBoolean runQueued = new AtomicBoolean();
+    /** Mails this node handed to the SMTP server but could not record as sent yet: id → the claim's token. */
+    private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "mail-dispatcher");
         thread.setDaemon(true);
@@ -107,6 +115,7 @@ public class MailDispatcher {
 
     /** One run that reads the time from {@code now}; tests pass a clock ahead to skip the backoff waits. */
     int dispatch(Clock now) {
+        recordWhatWasSent(now.instant());
         Instant claimTime = databaseClock.now();
         releaseStaleClaims(claimTime, now.instant());
         int sent = 0;
@@ -140,7 +149,7 @@ public class MailDispatcher {
     private void releaseStaleClaims(Instant claimTime, Instant now) {
         Instant cutoff = policy.staleClaimsBefore(claimTime);
         for (Long id : repository.findStaleClaimIds(cutoff)) {
-            if (Boolean.TRUE.equals(transactions.execute(status -> repository.releaseStaleClaim(id, cutoff, now) == 1))) {
+            if (!sentNotRecorded.containsKey(id) && Boolean.TRUE.equals(transactions.execute(status -> repository.releaseStaleClaim(id, cutoff, now) == 1))) {
                 LOG.warn("Mail {} was SENDING for more than {}, so its sender stopped mid-send; it is sent again "
                         + "and may arrive twice", id, policy.sendingTimeout());
             }
@@ -186,16 +195,35 @@ public class MailDispatcher {
         return message;
     }
 
+    /** Records the mails sent while the database was away; throws while it still is. */
+    private void recordWhatWasSent(Instant now) {
+        for (Map.Entry<Long, Instant> sent : sentNotRecorded.entrySet()) {
+            recordSent(sent.getKey(), sent.getValue(), now);
+            sentNotRecorded.remove(sent.getKey());
+        }
+    }
+
     private void recordSent(OutboxMail claimed, Instant now) {
-        boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> repository.lockById(claimed.getId())
-                .filter(mail -> mail.isClaimedAt(claimed.getClaimedAt()))
+        try {
+            recordSent(claimed.getId(), claimed.getClaimedAt(), now);
+        } catch (DataAccessException | TransactionException e) {
+            // sent, but the database is away: sending it again would deliver it twice
+            sentNotRecorded.put(claimed.getId(), claimed.getClaimedAt());
+            LOG.warn("Mail {} was sent; recording that waits for the database ({})", claimed.getId(), rootCause(e));
+            throw e;
+        }
+    }
+
+    private void recordSent(Long id, Instant claimedAt, Instant now) {
+        boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> repository.lockById(id)
+                .filter(mail -> mail.isClaimedAt(claimedAt))
                 .map(mail -> {
                     mail.sent(now);
                     return true;
                 })
                 .orElse(false)));
         if (!recorded) {
-            LOG.warn("Mail {} was sent after it had been released as stale; it may arrive twice", claimed.getId());
+            LOG.warn("Mail {} was sent after it had been released as stale; it may arrive twice", id);
         }
     }
 
