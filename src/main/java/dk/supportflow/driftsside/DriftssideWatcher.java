@@ -6,14 +6,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One read of the driftsside: new items are stored (each once) with their review instances. A
  * failed read (down, slow, not a feed) is one log line and is tried again at the next tick; after
  * the threshold number of failures in a row the watcher raises one incident, resolved by the next
  * successful read. The feed state row is locked before storing, so overlapping reads store their
- * items one after the other and the second finds them stored.
+ * items one after the other and the second finds them stored. Each item is stored, with its
+ * review, in a transaction of its own: one item that cannot be stored is logged and tried again at
+ * the next read, and neither blocks the others nor takes them back with it.
  */
 @Service
 public class DriftssideWatcher {
@@ -29,16 +34,19 @@ public class DriftssideWatcher {
     private final FeedStateRepository states;
     private final FeedIncidents incidents;
     private final Clock clock;
+    private final TransactionTemplate perItem;
     private final AtomicBoolean offLogged = new AtomicBoolean();
 
     public DriftssideWatcher(DriftssideSettings settings, FeedReader reader, DriftssideMessages messages,
-            FeedStateRepository states, FeedIncidents incidents, Clock clock) {
+            FeedStateRepository states, FeedIncidents incidents, Clock clock, PlatformTransactionManager transactions) {
         this.settings = settings;
         this.reader = reader;
         this.messages = messages;
         this.states = states;
         this.incidents = incidents;
         this.clock = clock;
+        this.perItem = new TransactionTemplate(transactions);
+        perItem.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional
@@ -59,8 +67,13 @@ public class DriftssideWatcher {
         int stored = 0;
         // oldest first, so that message ids follow the driftsside's order
         for (int i = items.size() - 1; i >= 0; i--) {
-            if (messages.registerFromFeed(items.get(i)).isPresent()) {
-                stored++;
+            FeedItem item = items.get(i);
+            try {
+                if (Boolean.TRUE.equals(perItem.execute(status -> messages.registerFromFeed(item).isPresent()))) {
+                    stored++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Driftsside item {} not stored ({}); it is tried again at the next read", item.guid(), e.toString());
             }
         }
         int failuresBefore = state.succeeded(clock.instant());

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The watcher half of driftssideWatch against a real HTTP server on 127.0.0.1: new items stored
@@ -52,6 +57,18 @@ class DriftssideWatchTest {
     DriftssideMessageRepository messages;
     @Autowired
     DriftssideWatcher watcher;
+    @Autowired
+    FeedReader reader;
+    @Autowired
+    FeedStateRepository states;
+    @Autowired
+    FeedIncidents incidents;
+    @Autowired
+    Clock clock;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    TransactionTemplate transactions;
 
     FeedServer server;
     Duration connectTimeout;
@@ -220,6 +237,44 @@ class DriftssideWatchTest {
         }
         for (String[] item : items) {
             assertThat(reviewsOf(messages.findByGuid(item[0]).orElseThrow())).hasSize(1);
+        }
+    }
+
+    @Test
+    void anItemThatCannotBeStoredNeitherBlocksNorTakesTheOthersWithIt(CapturedOutput output) {
+        String good1 = id();
+        String bad = id();
+        String good2 = id();
+        server.serve(FeedServer.rss(new String[] {good2, "Release 26.5", "Rettelser."},
+                new String[] {bad, "Nyhed der ikke kan gemmes", "Tekst."},
+                new String[] {good1, "Planlagt vedligehold", "KP er lukket søndag."}));
+        AtomicBoolean fault = new AtomicBoolean(true);
+        DriftssideMessages failingOnOne = new DriftssideMessages(messages, runtimeService, clock) {
+            @Override
+            public Optional<DriftssideMessage> registerFromFeed(FeedItem item) {
+                Optional<DriftssideMessage> stored = super.registerFromFeed(item);
+                if (fault.get() && item.guid().equals(bad)) {
+                    throw new IllegalStateException("the item's review could not be started");
+                }
+                return stored;
+            }
+        };
+        DriftssideWatcher watching = new DriftssideWatcher(settings, reader, failingOnOne, states, incidents, clock,
+                transactionManager);
+
+        // in the fetch job's transaction, as the process runs it
+        DriftssideWatcher.Poll poll = transactions.execute(status -> watching.poll());
+        assertThat(poll.status()).isEqualTo(FeedStatus.READ);
+        assertThat(poll.newMessages()).isEqualTo(2);
+        assertThat(messages.findByGuid(good1)).isPresent();
+        assertThat(messages.findByGuid(good2)).isPresent();
+        assertThat(messages.findByGuid(bad)).as("its half-done work rolled back alone").isEmpty();
+        assertThat(output).contains("Driftsside item " + bad + " not stored");
+
+        fault.set(false);
+        assertThat(transactions.execute(status -> watching.poll()).newMessages()).isOne();
+        for (String guid : List.of(good1, bad, good2)) {
+            assertThat(reviewsOf(messages.findByGuid(guid).orElseThrow())).hasSize(1);
         }
     }
 
