@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,15 +172,20 @@ public class KnowledgeSearch {
     @Scheduled(cron = "0 15 3 * * *", zone = "Europe/Copenhagen")
     @Transactional(readOnly = true)
     public boolean checkAgainstDatabase() {
-        Map<KnowledgeKind, List<String>> expected = new EnumMap<>(KnowledgeKind.class);
+        Map<KnowledgeKind, SortedMap<String, String>> expected = new EnumMap<>(KnowledgeKind.class);
         for (KnowledgeKind kind : KnowledgeKind.values()) {
-            expected.put(kind, new ArrayList<>());
+            expected.put(kind, new TreeMap<>());
         }
-        fromDatabase().forEach(entry -> expected.get(entry.kind()).add(entry.id()));
+        fromDatabase().forEach(entry -> expected.get(entry.kind()).put(entry.id(), entry.checksum()));
         for (KnowledgeKind kind : KnowledgeKind.values()) {
-            List<String> inDatabase = expected.get(kind).stream().sorted().toList();
-            if (!inDatabase.equals(index.ids(kind))) {
-                LOG.warn("Knowledge index differs from the database for {}: rebuilding", kind);
+            SortedMap<String, String> inDatabase = expected.get(kind);
+            SortedMap<String, String> inIndex = index.checksums(kind);
+            String databaseChecksum = KnowledgeIndex.checksumOf(inDatabase);
+            String indexChecksum = KnowledgeIndex.checksumOf(inIndex);
+            if (inDatabase.size() != inIndex.size() || !databaseChecksum.equals(indexChecksum)) {
+                LOG.warn("Knowledge index differs from the database for {} ({} entries in the index, {} in the database, "
+                        + "checksum {} against {}): rebuilding", kind, inIndex.size(), inDatabase.size(),
+                        indexChecksum.substring(0, 12), databaseChecksum.substring(0, 12));
                 rebuild();
                 return true;
             }

@@ -7,6 +7,7 @@ import dk.supportflow.SupportflowTest;
 import dk.supportflow.knowledge.search.KnowledgeEntry;
 import dk.supportflow.knowledge.search.KnowledgeIndex;
 import dk.supportflow.knowledge.search.KnowledgeKind;
+import dk.supportflow.knowledge.search.KnowledgeQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,25 @@ class KnowledgeIndexConsistencyTest {
         index.remove(KnowledgeKind.CASE, caseNumber);
         assertThat(search.checkAgainstDatabase()).as("rebuilt").isTrue();
         assertThat(index.ids(KnowledgeKind.CASE)).contains("case:" + caseNumber);
+    }
+
+    @Test
+    void anEntryWhoseContentIsStaleIsFoundOutByItsChecksum() {
+        String caseNumber = scenario.solveAndClose("Udbetalingen af helbredstillæg stopper uden grund", "Udbetaling",
+                "processError", "Genoptag udbetalingen under Ydelser.");
+        search.checkAgainstDatabase();
+        assertThat(search.checkAgainstDatabase()).as("in step").isFalse();
+
+        // the same id, but content the database no longer holds (an update that never reached the index)
+        KnowledgeIndex index = search.index();
+        index.put(new KnowledgeEntry(KnowledgeKind.CASE, caseNumber, "Gammel titel", "Gammelt symptom", "Brug kodeordet Zyxkvist",
+                "processError", "Udbetaling", Instant.now(), null, null));
+        assertThat(index.ids(KnowledgeKind.CASE)).contains("case:" + caseNumber);
+        assertThat(search.checkAgainstDatabase()).as("rebuilt").isTrue();
+        assertThat(search.checkAgainstDatabase()).isFalse();
+        assertThat(index.search(KnowledgeQuery.of("Zyxkvist", null, 10))).noneMatch(hit -> caseNumber.equals(hit.caseNumber()));
+        assertThat(index.search(KnowledgeQuery.of("Genoptag udbetalingen", null, 10)))
+                .anyMatch(hit -> caseNumber.equals(hit.caseNumber()));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dk.supportflow.knowledge.search;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
@@ -48,6 +52,7 @@ public record KnowledgeEntry(KnowledgeKind kind, String ref, String title, Strin
     static final String MINSUPPORT = "minSupport";
     static final String HAS_MINSUPPORT = "hasMinSupport";
     static final String SOURCE_LINK = "sourceLink";
+    static final String CHECKSUM = "checksum";
 
     public String id() {
         return id(kind, ref);
@@ -55,6 +60,20 @@ public record KnowledgeEntry(KnowledgeKind kind, String ref, String title, Strin
 
     public static String id(KnowledgeKind kind, String ref) {
         return kind.key() + ":" + ref;
+    }
+
+    /** A hash of everything the entry holds: an index document whose checksum differs from the database's entry is stale. */
+    public String checksum() {
+        return sha256(String.join("\u0000", kind.key(), ref, nn(title), nn(body), nn(answer), nn(errorClass), nn(component),
+                date == null ? "" : String.valueOf(date.getEpochSecond()), nn(minSupportCaseNumber), nn(sourceLink)));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     static String componentKey(String component) {
@@ -66,6 +85,7 @@ public record KnowledgeEntry(KnowledgeKind kind, String ref, String title, Strin
         doc.add(new StringField(ID, id(), Field.Store.YES));
         doc.add(new StringField(KIND, kind.key(), Field.Store.YES));
         doc.add(new StoredField(REF, ref));
+        doc.add(new StoredField(CHECKSUM, checksum()));
         doc.add(new TextField(TITLE, nn(title), Field.Store.YES));
         doc.add(new TextField(BODY, nn(body), Field.Store.YES));
         doc.add(new TextField(ANSWER, nn(answer), Field.Store.YES));

@@ -9,6 +9,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -111,12 +113,17 @@ public class KnowledgeIndex implements Closeable {
         return entries.size();
     }
 
-    /** The ids of the documents of one kind, sorted: what a consistency check compares with the database. */
+    /** The ids of the documents of one kind, sorted. */
     public List<String> ids(KnowledgeKind kind) {
+        return List.copyOf(checksums(kind).keySet());
+    }
+
+    /** Per document of one kind, by id: the checksum of what it was built from (see KnowledgeEntry#checksum). */
+    public SortedMap<String, String> checksums(KnowledgeKind kind) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                List<String> ids = new ArrayList<>();
+                SortedMap<String, String> checksums = new TreeMap<>();
                 for (var leaf : searcher.getIndexReader().leaves()) {
                     var reader = leaf.reader();
                     var live = reader.getLiveDocs();
@@ -125,20 +132,28 @@ public class KnowledgeIndex implements Closeable {
                         if (live != null && !live.get(doc)) {
                             continue;
                         }
-                        Document document = stored.document(doc, java.util.Set.of(KnowledgeEntry.ID, KnowledgeEntry.KIND));
+                        Document document = stored.document(doc,
+                                Set.of(KnowledgeEntry.ID, KnowledgeEntry.KIND, KnowledgeEntry.CHECKSUM));
                         if (kind.key().equals(document.get(KnowledgeEntry.KIND))) {
-                            ids.add(document.get(KnowledgeEntry.ID));
+                            // a document written before checksums existed has none: it counts as stale
+                            checksums.put(document.get(KnowledgeEntry.ID), String.valueOf(document.get(KnowledgeEntry.CHECKSUM)));
                         }
                     }
                 }
-                java.util.Collections.sort(ids);
-                return ids;
+                return checksums;
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One checksum over a kind's documents (id and content checksum, in id order). */
+    public static String checksumOf(SortedMap<String, String> checksums) {
+        StringBuilder all = new StringBuilder();
+        checksums.forEach((id, checksum) -> all.append(id).append('=').append(checksum).append('\n'));
+        return KnowledgeEntry.sha256(all.toString());
     }
 
     /** Replaces the whole index by the entries; searches see the old index until the new one is complete. */
