@@ -163,7 +163,7 @@ public class DashboardFigures {
         return result;
     }
 
-    private static String label(String errorClass) {
+    static String label(String errorClass) {
         return AnalysisRules.ERROR_CLASSES.getOrDefault(errorClass, errorClass);
     }
 

@@ -188,7 +188,7 @@ class CaseClockTest {
         // a case closed before the figures were kept gets them from the history at start-up
         stored.delete(kept);
         assertThat(waiting(supportCase.caseNumber())).as("from the history").isEqualTo(expected);
-        assertThat(caseClock.backfill()).isGreaterThanOrEqualTo(1);
+        caseClock.backfill();
         CaseWaitingTime backfilled = stored.findByCaseNumber(supportCase.caseNumber()).orElseThrow();
         assertThat(backfilled.toWaitingTimes().toView()).isEqualTo(expected);
         assertThat(backfilled.getClosedAt()).isEqualTo(now);

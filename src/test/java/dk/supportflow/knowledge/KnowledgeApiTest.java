@@ -31,6 +31,8 @@ class KnowledgeApiTest {
     @Autowired
     SolvedCases solvedCases;
     @Autowired
+    KnowledgeSearch knowledgeSearch;
+    @Autowired
     TaskService taskService;
     @Autowired
     TransactionTemplate transactions;
@@ -181,7 +183,7 @@ class KnowledgeApiTest {
         assertThat(api().post("support1", "/api/knowledge/index/rebuild", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<Map> rebuilt = api().post("admin", "/api/knowledge/index/rebuild", null);
         assertThat(rebuilt.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat((Integer) rebuilt.getBody().get("entries")).isPositive();
+        assertThat((Integer) rebuilt.getBody().get("entries")).isEqualTo(knowledgeSearch.index().size());
         assertThat(search("support1", "q=yttriumkørsel")).extracting(h -> h.get("caseNumber")).containsExactly(opened.caseNumber());
     }
 }
