@@ -104,6 +104,11 @@ public class CaseScenario {
             boolean existing) {
         complete(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1",
                 analysis("escalate", "technicalError", null));
+        reportToMinSupport(processInstanceId, "support1", ticket(minSupportNumber, criticality, ticketType, existing));
+    }
+
+    /** The MinSupport ticket of a "Beregn tillæg" error, as escalate reports it. */
+    public static Map<String, Object> ticket(String minSupportNumber, String criticality, String ticketType, boolean existing) {
         Map<String, Object> ticket = new HashMap<>();
         ticket.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
         ticket.put(Vars.EXISTING_MINSUPPORT_CASE, existing);
@@ -111,7 +116,7 @@ public class CaseScenario {
         ticket.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
         ticket.put(Vars.CRITICALITY, criticality);
         ticket.put(Vars.CRITICALITY_JUSTIFICATION, "Sagsbehandlerne kan ikke afslutte beregningen.");
-        reportToMinSupport(processInstanceId, "support1", ticket);
+        return ticket;
     }
 
     /**

@@ -134,17 +134,6 @@ class DriftssideReviewTest {
         return decision;
     }
 
-    private void escalate(String pi, String minSupportNumber) {
-        scenario.complete(pi, SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1", CaseScenario.analysis("escalate", "technicalError", null));
-        Map<String, Object> report = new HashMap<>();
-        report.put(SupportCaseProcess.Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
-        report.put(SupportCaseProcess.Vars.EXISTING_MINSUPPORT_CASE, false);
-        report.put(SupportCaseProcess.Vars.TICKET_TYPE, "fejlsag");
-        report.put(SupportCaseProcess.Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
-        report.put(SupportCaseProcess.Vars.CRITICALITY, "lav");
-        scenario.reportToMinSupport(pi, "support1", report);
-    }
-
     private Job knownErrorJob(String pi) {
         return managementService.createJobQuery().processInstanceId(pi)
                 .activityId(SupportCaseProcess.Elements.TASK_REGISTER_KNOWN_ERROR).singleResult();
@@ -223,7 +212,7 @@ class DriftssideReviewTest {
         var otherWords = openCase("superbruger1", "Brevet " + word() + " dannes ikke", "Intet brev", component);
         String minSupportNumber = "MS-" + (100000 + new java.util.Random().nextInt(800000));
         var waiting = openCase("superbruger2", "Udbetaling " + word() + " blokeret", "Ingen udbetaling", "Udbetaling");
-        escalate(waiting.processInstanceId(), minSupportNumber);
+        scenario.escalate(waiting.processInstanceId(), minSupportNumber, "lav", "fejlsag", false);
 
         long id = register("Kendt fejl: " + symptom, "Leverandøren følger fejlen i MinSupport-sag " + minSupportNumber + ".",
                 "https://driftsside.example/kp/kendte-fejl/" + word());

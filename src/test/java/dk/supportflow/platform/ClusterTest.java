@@ -26,9 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -340,14 +338,7 @@ class ClusterTest {
         scenario.complete(pi, Tasks.ANALYSE_ERROR, "support1", analysis("escalate", "technicalError", null));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.engine().getTaskService().createTaskQuery()
                 .processInstanceId(pi).taskDefinitionKey(Tasks.PREPARE_MINSUPPORT_REPORT).count() == 1);
-        Map<String, Object> report = new HashMap<>();
-        report.put(Vars.MINSUPPORT_CASE_NUMBER, minSupportNumber);
-        report.put(Vars.EXISTING_MINSUPPORT_CASE, false);
-        report.put(Vars.TICKET_TYPE, "fejlsag");
-        report.put(Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse");
-        report.put(Vars.CRITICALITY, "hoej");
-        report.put(Vars.CRITICALITY_JUSTIFICATION, "Mange borgere venter på denne beregning.");
-        scenario.reportToMinSupport(pi, "support1", report);
+        scenario.reportToMinSupport(pi, "support1", CaseScenario.ticket(minSupportNumber, "hoej", "fejlsag", false));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.engine().getManagementService().createJobQuery()
                 .processInstanceId(pi).timers().count() == 1);
     }

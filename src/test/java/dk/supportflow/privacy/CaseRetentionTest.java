@@ -95,9 +95,9 @@ class CaseRetentionTest {
         scenario.executeJob(older.processInstanceId(), Elements.TASK_REGISTER_CASE_INFORMATION);
         String analyse = scenario.task(older.processInstanceId(), Tasks.ANALYSE_ERROR).getId();
         taskService.createComment(analyse, older.processInstanceId(), "Borgeren Jens Hansen har ringet om sagen");
-        runToTheEnd(older.processInstanceId(), "Vælg ydelsen helbredstillæg.");
+        scenario.solveLocallyAndClose(older.processInstanceId(), "userError", "Vælg ydelsen helbredstillæg.");
         var newer = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke – opbevaring B");
-        runToTheEnd(newer.processInstanceId(), "Rettet i 24.4.");
+        scenario.solveLocallyAndClose(newer.processInstanceId(), "userError", "Rettet i 24.4.");
         var open = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke – opbevaring C");
         scenario.dispatchMails();
         assertThat(sentMails(older.caseNumber())).isNotEmpty();
@@ -206,7 +206,7 @@ class CaseRetentionTest {
                 .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isNotNull());
 
         var closed = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke – historik");
-        runToTheEnd(closed.processInstanceId(), "Rettet.");
+        scenario.solveLocallyAndClose(closed.processInstanceId(), "userError", "Rettet.");
         HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(closed.processInstanceId()).singleResult();
         assertThat(history.getRemovalTime()).isEqualTo(
@@ -232,10 +232,6 @@ class CaseRetentionTest {
         assertThat(kept.kpCaseId()).isEqualTo("KP-778899");
         assertThat(anonymisedAt(caseNumber)).isNull();
         assertThat((String) columns(caseNumber).get("CPR_LOOKUP")).hasSize(64);
-    }
-
-    private void runToTheEnd(String pi, String answer) {
-        scenario.solveLocallyAndClose(pi, "userError", answer);
     }
 
     private Map<String, Object> columns(String caseNumber) {
