@@ -1,4 +1,4 @@
--- Every outbox mail has an idempotency key (case, purpose, recipient, step; see
+-- Every outbox mail has an idempotency key (case, purpose, recipient, step, text; see
 -- notification.MailOutbox), unique: a job run again after a commit whose outcome it never learned
 -- writes no second row. Rows from before get a key of their own.
 alter table outbox_mail add column idempotency_key varchar(80);

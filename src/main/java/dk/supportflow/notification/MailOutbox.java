@@ -24,10 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (a failed and later retried job), the mail is gone with it, so a retried job never mails
  * twice; once it commits, the dispatcher sends it.
  *
- * <p>Every row carries an idempotency key, unique in the table: case, purpose, recipient and
- * step. Inside a Camunda job the step is the job, so the same job run again (after a commit
- * whose outcome it never learned, or by a second node once its lock ran out) finds its mail
- * written and adds none; outside a job every call is a step of its own.
+ * <p>Every row carries an idempotency key, unique in the table: case, purpose, recipient, step
+ * and the mail's text (one job may send two different mails of one purpose, e.g. two pieces of
+ * new information). Inside a Camunda job the step is the job, so the same job run again (after a
+ * commit whose outcome it never learned, or by a second node once its lock ran out) finds its
+ * mail written and adds none; outside a job every call is a step of its own.
  */
 @Service
 public class MailOutbox {
@@ -54,7 +55,7 @@ public class MailOutbox {
         String body = Cpr.maskInText(mail.body());
         String step = currentStep();
         for (String recipient : mail.recipients()) {
-            String key = idempotencyKey(mail.caseNumber(), mail.purpose(), recipient, step);
+            String key = idempotencyKey(mail.caseNumber(), mail.purpose(), recipient, step, subject + "\n" + body);
             if (repository.existsByIdempotencyKey(key)) {
                 LOG.info("Mail '{}' of case {} was written by an earlier run of this step; not written again", mail.purpose(),
                         mail.caseNumber());
@@ -95,10 +96,10 @@ public class MailOutbox {
     }
 
     /** A hash, so the key is short and holds no address. */
-    static String idempotencyKey(String caseNumber, String purpose, String recipient, String step) {
+    static String idempotencyKey(String caseNumber, String purpose, String recipient, String step, String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\n", String.valueOf(caseNumber),
-                    purpose, recipient, step).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\u0000", String.valueOf(caseNumber),
+                    purpose, recipient, step, text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);

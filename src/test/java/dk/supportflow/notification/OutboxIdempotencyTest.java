@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every outbox mail has an idempotency key (case, purpose, recipient, step) unique in the table:
+ * Every outbox mail has an idempotency key (case, purpose, recipient, step, text) unique in the table:
  * a Camunda job that runs again after a commit it never heard back from (or on a second node
  * once its lock ran out) adds no second row.
  */
@@ -45,9 +45,13 @@ class OutboxIdempotencyTest {
         // another job (the next reminder, a later answer) is another step: its mail is written
         inJob("job-2", answer);
         assertThat(rows.findByCaseNumberOrderByIdAsc(caseNumber)).hasSize(4);
+        // one job may send two different mails of one purpose (two pieces of new information)
+        inJob("job-2", new Mail(caseNumber, "answer", List.of("superbruger1@kommune.example"),
+                "[" + caseNumber + "] Svar på din fejlindberetning", "Hej\n\nHer er et andet svar."));
+        assertThat(rows.findByCaseNumberOrderByIdAsc(caseNumber)).hasSize(5);
         // outside a job every call is a step of its own
         transactions.executeWithoutResult(status -> outbox.enqueue(answer));
-        assertThat(rows.findByCaseNumberOrderByIdAsc(caseNumber)).hasSize(6);
+        assertThat(rows.findByCaseNumberOrderByIdAsc(caseNumber)).hasSize(7);
         jdbc.update("delete from outbox_mail where case_number = ?", caseNumber);
     }
 

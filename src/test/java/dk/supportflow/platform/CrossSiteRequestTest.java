@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,9 +168,10 @@ class CrossSiteRequestTest {
     private long failedMail() {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
-                insert into outbox_mail (recipient, subject, body, status, attempts, last_error, created_at, next_attempt_at)
-                values ('superbruger1@kommune.example', 'Kvittering', 'Tekst', 'FAILED', 10, 'ConnectException', ?, ?)""",
-                now, now);
+                insert into outbox_mail (idempotency_key, recipient, subject, body, status, attempts, last_error, created_at,
+                    next_attempt_at)
+                values (?, 'superbruger1@kommune.example', 'Kvittering', 'Tekst', 'FAILED', 10, 'ConnectException', ?, ?)""",
+                "test-" + UUID.randomUUID(), now, now);
         return jdbc.queryForObject("select max(id) from outbox_mail", Long.class);
     }
 
