@@ -43,6 +43,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -57,6 +58,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * contexts in this JVM; Camunda's engine registry is per JVM, so they run under two engine names
  * (in production every node uses the same name: the database does not know it).
  */
+@Tag("nodes")
 class ClusterTest {
 
     static final int SMTP_PORT = TestSmtpServer.freePort();

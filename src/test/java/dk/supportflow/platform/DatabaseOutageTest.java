@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * case finishes. A node of its own (engine "outage") on a PostgreSQL whose data directory
  * survives the stop.
  */
+@Tag("nodes")
 class DatabaseOutageTest {
 
     static final int SMTP_PORT = TestSmtpServer.freePort();
