@@ -126,6 +126,12 @@ public class KnowledgeSearch {
     }
 
     /** Tries the updates that failed again, oldest first; returns how many are still waiting. */
+    /** Updates are visible at once and written to disk every commit interval (and when the node stops). */
+    @Scheduled(fixedDelayString = "${supportflow.knowledge.commit-interval}")
+    public void commitIndex() {
+        index.commitChanges();
+    }
+
     @Scheduled(fixedDelayString = "PT1M")
     public int retryFailedUpdates() {
         for (int waiting = failedUpdates.size(); waiting > 0; waiting--) {

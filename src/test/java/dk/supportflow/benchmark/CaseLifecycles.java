@@ -29,10 +29,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One support case from start to end, driven as people and MinSupport would: start → analyse
  * (escalate) → report to MinSupport → MinSupport's answer (message) → forward the answer →
- * plan the knowledge sharing (share) → the closing jobs. Once through the application
- * ({@link #application}), once through the bare engine ({@link #bareEngine}) on a copy of the
- * same BPMN without any of our code: every listener removed, every service task a no-op, the
- * timer expressions literal. Both run on the same engine, database and job executor.
+ * plan the knowledge sharing (share) → the closing jobs. Either through the application
+ * ({@link #application}) or through a bare engine ({@link #bareEngine}) on a copy of the same
+ * BPMN without any of our code: every listener removed, every service task a no-op, the timer
+ * expressions literal. Clients wait for the next task by being woken ({@link Waker}), not by
+ * polling.
  */
 final class CaseLifecycles {
 
@@ -41,19 +42,29 @@ final class CaseLifecycles {
 
     private final ConfigurableApplicationContext context;
     private final ProcessEngine engine;
+    private final Waker waker;
     private final AtomicInteger minSupportNumbers = new AtomicInteger();
     /** Client time per step (including the wait for the task it completes), for the breakdown. */
     private final Map<String, LongAdder> stepNanos = new ConcurrentHashMap<>();
 
-    CaseLifecycles(ConfigurableApplicationContext context) {
+    /** Through the application: its engine must carry the waker as a plugin. */
+    CaseLifecycles(ConfigurableApplicationContext context, Waker waker) {
         this.context = context;
         this.engine = context.getBean(ProcessEngine.class);
+        this.waker = waker;
     }
 
-    /** Deploys the bare copy of processes/supportCase.bpmn (and the DMN its business rule task calls). */
-    void deployBareProcess() {
-        engine.getRepositoryService().createDeployment().name("benchmark-bare").enableDuplicateFiltering(false)
-                .addString("bareSupportCase.bpmn", bareBpmn()).deploy();
+    /** Through a bare engine (with the waker as a plugin): deploys the bare process and the DMN it calls. */
+    CaseLifecycles(ProcessEngine bareEngine, Waker waker) {
+        this.context = null;
+        this.engine = bareEngine;
+        this.waker = waker;
+        try (InputStream dmn = CaseLifecycles.class.getResourceAsStream("/processes/suggestCriticality.dmn")) {
+            engine.getRepositoryService().createDeployment().name("benchmark-bare").enableDuplicateFiltering(false)
+                    .addString("bareSupportCase.bpmn", bareBpmn()).addInputStream("suggestCriticality.dmn", dmn).deploy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String bareBpmn() {
@@ -63,7 +74,9 @@ final class CaseLifecycles {
                     .replace("id=\"" + SupportCaseProcess.PROCESS_KEY + "\"", "id=\"" + BARE_PROCESS_KEY + "\"")
                     .replaceAll("<camunda:(taskListener|executionListener)[^>]*/>", "")
                     .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:class=\"" + NoOpDelegate.class.getName() + "\"")
+                    .replaceAll("(<bpmn:timeCycle[^>]*>)\\$\\{caseTimers\\.[^}]*}", "$1R/P1D")
                     .replaceAll("\\$\\{caseTimers\\.[^}]*}", "P1D")
+                    .replace("${caseReporter.of(execution)}", "${reporter}")
                     .replaceAll("camunda:formRef(Binding)?=\"[^\"]*\"", "")
                     .replaceAll("camunda:candidateStarterGroups=\"[^\"]*\"", "");
         } catch (IOException e) {
@@ -72,7 +85,8 @@ final class CaseLifecycles {
     }
 
     /** Runs {@code cases} lifecycles with {@code clients} threads; returns cases per second. */
-    double throughput(boolean bare, int clients, int cases) throws Exception {
+    double throughput(int clients, int cases) throws Exception {
+        boolean bare = context == null;
         AtomicInteger next = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -156,27 +170,21 @@ final class CaseLifecycles {
         complete(kind, pi, Tasks.PLAN_KNOWLEDGE_SHARING,
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, true, Vars.SHARE_MESSAGE, "Flere har mødt denne fejl."));
         long closing = System.nanoTime();
-        long deadline = System.currentTimeMillis() + TASK_TIMEOUT_MILLIS;
-        while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("case " + pi + " did not end");
-            }
-            Thread.sleep(10);
+        if (!waker.await(() -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count() == 0,
+                TASK_TIMEOUT_MILLIS)) {
+            throw new IllegalStateException("case " + pi + " did not end");
         }
         record(kind + " closing jobs", closing);
     }
 
     private void complete(String kind, String pi, String taskKey, Map<String, Object> variables) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = System.currentTimeMillis() + TASK_TIMEOUT_MILLIS;
-        Task task;
-        while ((task = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey)
-                .singleResult()) == null) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("no task " + taskKey + " in " + pi);
-            }
-            Thread.sleep(10);
+        Task[] found = new Task[1];
+        if (!waker.await(() -> (found[0] = engine.getTaskService().createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey(taskKey).singleResult()) != null, TASK_TIMEOUT_MILLIS)) {
+            throw new IllegalStateException("no task " + taskKey + " in " + pi);
         }
+        Task task = found[0];
         engine.getTaskService().claim(task.getId(), "support1");
         record(kind + " wait " + taskKey, start);
         long completing = System.nanoTime();

@@ -24,7 +24,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -37,18 +36,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 9's benchmarks, on H2 (file, the default) and on PostgreSQL (embedded), one after the
+ * Issue 9's benchmarks of scale (throughput against the bare engine is LifecycleBenchmark's), on H2 (file, the default) and on PostgreSQL (embedded), one after the
  * other in this JVM; writes its section of docs/performance.md. Not part of {@code verify}:
  * {@code ./mvnw -B -P benchmark test}. Sizes: {@code -Dbenchmark.clients=4},
- * {@code -Dbenchmark.lifecycles=200}, {@code -Dbenchmark.history=100000} (PostgreSQL),
+ * {@code -Dbenchmark.history=100000} (PostgreSQL),
  * {@code -Dbenchmark.history.h2=20000},
  * {@code -Dbenchmark.requests=500}, {@code -Dbenchmark.databases=h2,postgres}.
  *
  * <ol>
  * <li>Start-up time of the application and heap in use after it (after a GC).</li>
- * <li>Full case lifecycles per second with N concurrent clients, through the application and
- * through the bare engine on a copy of the same BPMN with no-op delegates
- * ({@link CaseLifecycles}); the ratio of the two.</li>
  * <li>Latency of the task list (the Tasklist filter "Supportsager", first page, over the engine
  * REST API) and of {@code GET /api/cases/{n}}, with that many closed cases in the database
  * ({@link HistoryCloner}) and some open ones.</li>
@@ -57,7 +53,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ScaleBenchmark {
 
     static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
-    static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 200);
     static final int HISTORY = Integer.getInteger("benchmark.history", 100_000);
     /** H2 fills its file far slower than PostgreSQL; it is the single-municipality default. */
     static final int HISTORY_H2 = Integer.getInteger("benchmark.history.h2", 20_000);
@@ -81,9 +76,8 @@ class ScaleBenchmark {
         }
     }
 
-    record Result(String database, double startupSeconds, long heapMb, double application, double bare,
-            Map<String, Double> breakdown, double populateSeconds, long closedCases, Latency taskList, Latency closedCase,
-            Latency openCase) {
+    record Result(String database, double startupSeconds, long heapMb, double populateSeconds, long closedCases,
+            Latency taskList, Latency closedCase, Latency openCase) {
     }
 
     @Test
@@ -119,7 +113,9 @@ class ScaleBenchmark {
                 "supportflow.knowledge.index-dir=in-memory", "supportflow.privacy.retention-cron=-",
                 "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.io.zonky=WARN"));
         long start = System.nanoTime();
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(SupportflowApplication.class);
+        Waker waker = new Waker();
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(SupportflowApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("benchmarkWaker", waker));
         if (profile != null) {
             builder.profiles(profile);
         }
@@ -127,17 +123,8 @@ class ScaleBenchmark {
         double startup = (System.nanoTime() - start) / 1e9;
         try {
             long heapMb = heapAfterGcMb();
-            CaseLifecycles lifecycles = new CaseLifecycles(context);
-            lifecycles.deployBareProcess();
-            // warm-up: JIT, caches, connection pool
-            lifecycles.throughput(false, CLIENTS, 20);
-            lifecycles.throughput(true, CLIENTS, 20);
-            lifecycles.takeBreakdown(1);
-            double application = lifecycles.throughput(false, CLIENTS, LIFECYCLES);
-            double bare = lifecycles.throughput(true, CLIENTS, LIFECYCLES);
-            Map<String, Double> breakdown = lifecycles.takeBreakdown(LIFECYCLES);
-            breakdown.forEach((step, ms) -> log("%s: %-40s %8.1f ms per case", label, step, ms));
-            log("%s: %.2f cases/s through the application, %.2f through the bare engine", label, application, bare);
+            // a few whole cases: one of them is the closed case the history is copied from
+            new CaseLifecycles(context, waker).throughput(CLIENTS, 20);
 
             ProcessEngine engine = context.getBean(ProcessEngine.class);
             HistoricProcessInstance template = engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -166,7 +153,7 @@ class ScaleBenchmark {
             Latency closedCase = latency(() -> get(http, base + "/api/cases/" + historical.get(random.nextInt(historical.size()))));
             Latency openCase = latency(() -> get(http, base + "/api/cases/" + open.get(random.nextInt(open.size()))));
             log("%s: task list %s, closed case %s, open case %s", label, taskList, closedCase, openCase);
-            return new Result(label, startup, heapMb, application, bare, breakdown, populate, closed, taskList, closedCase, openCase);
+            return new Result(label, startup, heapMb, populate, closed, taskList, closedCase, openCase);
         } finally {
             context.close();
         }
@@ -219,39 +206,19 @@ class ScaleBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("### Measured ").append(LocalDate.now()).append(" by `ScaleBenchmark`\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s, max heap %d MB, shared with other builds. "
-                        + "%d concurrent clients, %d case lifecycles per measurement (after 20 to warm up), "
-                        + "latencies over %d sequential requests (after %d to warm up).%n%n",
+                                + "Latencies over %d sequential requests (after %d to warm up).%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), CLIENTS, LIFECYCLES, REQUESTS, REQUESTS / 5));
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), REQUESTS, REQUESTS / 5));
         md.append("| | ").append(String.join(" | ", results.stream().map(Result::database).toList())).append(" |\n");
         md.append("|---|").append("---|".repeat(results.size())).append("\n");
         row(md, "start-up (application context, empty database)", results, r -> String.format(Locale.ROOT, "%.1f s", r.startupSeconds()));
         row(md, "heap in use after start-up (after GC)", results, r -> r.heapMb() + " MB");
-        row(md, "case lifecycles/s, application", results, r -> String.format(Locale.ROOT, "%.2f", r.application()));
-        row(md, "case lifecycles/s, bare engine, same BPMN, no-op delegates", results, r -> String.format(Locale.ROOT, "%.2f", r.bare()));
-        row(md, "**ratio application / bare engine** (aim ≥ 0.7)", results,
-                r -> String.format(Locale.ROOT, "**%.2f**", r.application() / r.bare()));
         row(md, "closed cases in the database for the latencies", results, r -> String.format(Locale.ROOT, "%,d", r.closedCases()));
         row(md, "task list (filter Supportsager, 15 tasks), p50 / p95", results, r -> r.taskList().cells().replace(" | ", " / "));
         row(md, "`GET /api/cases/{n}`, closed case, p50 / p95", results, r -> r.closedCase().cells().replace(" | ", " / "));
         row(md, "`GET /api/cases/{n}`, open case, p50 / p95", results, r -> r.openCase().cells().replace(" | ", " / "));
         row(md, "time to add the closed cases (copies, see below)", results, r -> String.format(Locale.ROOT, "%.0f s", r.populateSeconds()));
 
-        md.append("\nWhere a client's time goes, in ms per case (mean; \"wait\" is waiting for the task to appear, ")
-                .append("i.e. for the job executor; \"closing jobs\" from the last completion until the process has ended):\n\n");
-        md.append("| step |");
-        results.forEach(r -> md.append(" ").append(r.database()).append(" application | ").append(r.database()).append(" bare |"));
-        md.append("\n|---|").append("---|---|".repeat(results.size())).append("\n");
-        List<String> steps = results.get(0).breakdown().keySet().stream().filter(k -> k.startsWith("app "))
-                .map(k -> k.substring(4)).toList();
-        for (String step : steps) {
-            md.append("| ").append(step).append(" |");
-            for (Result r : results) {
-                md.append(String.format(Locale.ROOT, " %.0f | %.0f |", r.breakdown().getOrDefault("app " + step, 0.0),
-                        r.breakdown().getOrDefault("bare " + step, 0.0)));
-            }
-            md.append("\n");
-        }
         return md.toString();
     }
 

@@ -8,12 +8,16 @@ import dk.supportflow.knowledge.search.KnowledgeEntry;
 import dk.supportflow.knowledge.search.KnowledgeIndex;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The search index stays true to the database: one writer, a rebuild that loses nothing, a check that repairs. */
@@ -83,6 +87,25 @@ class KnowledgeIndexConsistencyTest {
         update.get(10, TimeUnit.SECONDS);
         assertThat(index.ids(KnowledgeKind.CASE)).containsExactly("case:committedMeanwhile", "case:fromDatabase");
         index.close();
+    }
+
+    @Test
+    void anUpdateIsSearchableAtOnceAndOnDiskAfterTheNextCommit(@TempDir Path dir) throws Exception {
+        try (KnowledgeIndex index = new KnowledgeIndex(FSDirectory.open(dir))) {
+            index.put(entry("committed"));
+            assertThat(index.commitChanges()).isTrue();
+            index.put(entry("recent"));
+            assertThat(index.ids(KnowledgeKind.CASE)).containsExactly("case:committed", "case:recent");
+            // what another node or a restart after a crash would find on disk now
+            try (DirectoryReader onDisk = DirectoryReader.open(FSDirectory.open(dir))) {
+                assertThat(onDisk.numDocs()).isEqualTo(1);
+            }
+            assertThat(index.commitChanges()).isTrue();
+            assertThat(index.commitChanges()).as("nothing new").isFalse();
+            try (DirectoryReader onDisk = DirectoryReader.open(FSDirectory.open(dir))) {
+                assertThat(onDisk.numDocs()).isEqualTo(2);
+            }
+        }
     }
 
     private static KnowledgeEntry entry(String ref) {

@@ -41,8 +41,9 @@ import org.apache.lucene.store.Directory;
 /**
  * The Lucene index of knowledge entries (solved cases, articles, known errors), and the search
  * over it. Plain Lucene, no Spring: the application wires one over its index directory, the
- * relevance tests and the benchmark make their own. Thread-safe; writes are committed and visible
- * to searches when the write method returns.
+ * relevance tests and the benchmark make their own. Thread-safe; writes are visible to searches
+ * when the write method returns and reach the disk at the next {@link #commitChanges()}, a rebuild
+ * or {@link #close()}.
  */
 public class KnowledgeIndex implements Closeable {
 
@@ -81,13 +82,16 @@ public class KnowledgeIndex implements Closeable {
         putAll(List.of(entry));
     }
 
-    /** Adds or replaces the entries, in one commit. One writer: every change holds the index's lock. */
+    /**
+     * Adds or replaces the entries; searches see them when this returns (near-real-time), the
+     * disk at the next {@link #commitChanges()}. One writer: every change holds the index's lock.
+     */
     public synchronized void putAll(Iterable<KnowledgeEntry> entries) {
         try {
             for (KnowledgeEntry entry : entries) {
                 writer.updateDocument(new Term(KnowledgeEntry.ID, entry.id()), entry.toDocument());
             }
-            commit();
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +100,7 @@ public class KnowledgeIndex implements Closeable {
     public synchronized void remove(KnowledgeKind kind, String ref) {
         try {
             writer.deleteDocuments(new Term(KnowledgeEntry.ID, KnowledgeEntry.id(kind, ref)));
-            commit();
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,6 +189,23 @@ public class KnowledgeIndex implements Closeable {
     private void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Writes the changes since the last commit to disk, if any: a Lucene commit per closed case
+     * would cost every case its fsyncs. What a crash loses before it, the consistency check at
+     * start-up finds and rebuilds.
+     */
+    public synchronized boolean commitChanges() {
+        try {
+            if (!writer.hasUncommittedChanges()) {
+                return false;
+            }
+            writer.commit();
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The words of a text as the index knows them (stemmed, folded, no stop words), each once. */
