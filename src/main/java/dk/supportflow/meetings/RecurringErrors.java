@@ -1,6 +1,7 @@
 package dk.supportflow.meetings;
 
 import dk.supportflow.cases.KpComponents;
+import dk.supportflow.platform.NamedLock;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +47,10 @@ public class RecurringErrors {
     private final Duration window;
     private final int userErrorWeight;
     private final KpComponents components;
+    private final NamedLock locks;
 
     public RecurringErrors(PatternOccurrenceRepository occurrences, MeetingTopicRepository topics, Clock clock,
-            KpComponents components,
+            KpComponents components, NamedLock locks,
             @Value("${supportflow.meetings.threshold}") int threshold,
             @Value("${supportflow.meetings.window}") Duration window,
             @Value("${supportflow.meetings.user-error-weight}") int userErrorWeight) {
@@ -59,13 +61,15 @@ public class RecurringErrors {
         this.window = window;
         this.userErrorWeight = userErrorWeight;
         this.components = components;
+        this.locks = locks;
     }
 
     /**
      * Registers a closed case once; a retried job finds it already counted and changes nothing.
      * A topic still open or planned for a gangmøde takes the case. After a gangmøde covered the
      * pattern, only occurrences since that meeting count towards a new topic: the ones before it
-     * were what the meeting was about.
+     * were what the meeting was about. Closings take turns (a lock held until commit): two cases
+     * of one pattern closing at once never both open a topic, nor lose one's addition to it.
      */
     @Transactional
     public Outcome registerClosedCase(String caseNumber, String component, String errorClass, Long articleId,
@@ -73,6 +77,7 @@ public class RecurringErrors {
         if (errorClass == null || occurrences.existsByCaseNumber(caseNumber)) {
             return new Outcome(Optional.empty(), false);
         }
+        locks.hold(NamedLock.ERROR_PATTERNS);
         ErrorPattern pattern = patternOf(component, errorClass);
         occurrences.save(new PatternOccurrence(caseNumber, pattern, articleId, closedAt));
         Optional<MeetingTopic> current = currentTopic(pattern);

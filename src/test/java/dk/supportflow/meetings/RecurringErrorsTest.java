@@ -1,6 +1,7 @@
 package dk.supportflow.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
@@ -11,11 +12,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Detection of recurring error patterns: threshold, rolling window at its edges, user-error weight. */
 @SupportflowTest
@@ -31,6 +37,8 @@ class RecurringErrorsTest {
     CaseScenario scenario;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    TransactionTemplate transactions;
 
     private static String component() {
         return "Komponent " + UUID.randomUUID();
@@ -75,6 +83,33 @@ class RecurringErrorsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> topics.saveAndFlush(new MeetingTopic(pattern, T0)))
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThat(recurringErrors.currentTopic(pattern)).isPresent();
+    }
+
+    @Test
+    void twoCasesOfOnePatternClosingAtOnceTakeTurnsAndShareOneTopic() throws Exception {
+        String component = component();
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, T0);
+        recurringErrors.registerClosedCase(caseNumber(), component, "processError", null, T0.plusSeconds(60));
+        String third = caseNumber();
+        String fourth = caseNumber();
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        try {
+            Future<RecurringErrors.Outcome> second = transactions.execute(status -> {
+                var first = recurringErrors.registerClosedCase(third, component, "processError", null, T0.plusSeconds(120));
+                assertThat(first.newTopic()).isTrue();
+                // a case of the same pattern closes on another node before this transaction commits: it waits its turn
+                Future<RecurringErrors.Outcome> waiting = otherNode.submit(() -> transactions.execute(inner ->
+                        recurringErrors.registerClosedCase(fourth, component, "processError", null, T0.plusSeconds(121))));
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+                return waiting;
+            });
+            var joined = second.get(10, TimeUnit.SECONDS);
+            assertThat(joined.newTopic()).isFalse();
+            assertThat(topics.findById(joined.topic().orElseThrow().getId()).orElseThrow().getCaseNumbers())
+                    .contains(third, fourth).hasSize(4);
+        } finally {
+            otherNode.shutdownNow();
+        }
     }
 
     @Test
