@@ -52,6 +52,8 @@ class CaseApiTest {
         String processInstanceId = (String) created.getBody().get("processInstanceId");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
                 .getBusinessKey()).isEqualTo(caseNumber);
+        // analyseError, with its suggestions, is made by a job after the case is registered
+        scenario.prepareAnalysis(processInstanceId);
 
         ResponseEntity<Map> read = api.get("superbruger1", "/api/cases/" + caseNumber);
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);

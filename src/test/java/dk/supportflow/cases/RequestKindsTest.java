@@ -73,6 +73,7 @@ class RequestKindsTest {
                 .containsEntry("kind", "supportRequest").containsEntry("component", "Personligt tillæg");
 
         // the form points to KOMBIT's guides (supportflow.links.document-library)
+        scenario.prepareAnalysis(pi);
         assertThat(runtimeService.getVariable(pi, Vars.DOCUMENT_LIBRARY_URL)).isEqualTo("https://www.kombit.dk/kp");
 
         // analysis asks no error class; one sent anyway is not kept

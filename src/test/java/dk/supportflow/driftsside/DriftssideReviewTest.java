@@ -91,9 +91,12 @@ class DriftssideReviewTest {
         return word.toString();
     }
 
+    /** Opens the case and lets its analysis be prepared (the search's suggestions on analyseError). */
     private SupportCaseService.OpenedCase openCase(String reporter, String title, String actual, String component) {
-        return cases.openCase(new CaseReport(title, "Boligstøtte til en pensionist", "Åbnede sagen og godkendte",
+        var opened = cases.openCase(new CaseReport(title, "Boligstøtte til en pensionist", "Åbnede sagen og godkendte",
                 "At opgaven blev afsluttet", actual, null, null, component, null, null, null, false, null, null, null, null, null, null), reporter);
+        scenario.prepareAnalysis(opened.processInstanceId());
+        return opened;
     }
 
     @SuppressWarnings("unchecked")
