@@ -67,21 +67,20 @@ public class CaseScenario {
      * A case on a model from before that job has its task at once.
      */
     public void prepareAnalysis(String processInstanceId) {
-        if (engine.getJobExecutor().isActive()) {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> openTask(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR) != null);
-        } else {
-            task(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR);
-        }
+        task(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR);
     }
 
     /**
-     * The open task; a task behind an async continuation (analyseError) is created first by
-     * running its job, as the job executor would.
+     * The open task; a task behind an async continuation (analyseError, prepareMinSupportReport,
+     * reportToMinSupport) is created first by running its job, as the job executor would, or,
+     * where the job executor runs, once it has.
      */
     public Task task(String processInstanceId, String taskKey) {
         Task task = openTask(processInstanceId, taskKey);
-        if (task == null && !engine.getJobExecutor().isActive()) {
+        if (task == null && engine.getJobExecutor().isActive()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> openTask(processInstanceId, taskKey) != null);
+            task = openTask(processInstanceId, taskKey);
+        } else if (task == null) {
             Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(taskKey).singleResult();
             if (job != null) {
                 managementService.executeJob(job.getId());

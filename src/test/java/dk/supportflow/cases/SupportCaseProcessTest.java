@@ -326,6 +326,7 @@ class SupportCaseProcessTest {
 
         // the draft is ready to copy; only the MinSupport number is asked, kept as it is matched
         BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
+        scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT);
         assertThat((String) runtimeService.getVariable(pi, Vars.MINSUPPORT_DRAFT))
                 .contains("Sagstype: Supportsag\n").contains("Supporttype: Sletning af fejloprettet sag\n")
                 .contains("3. Opleves fejlen på andre sager?\nKun denne sag.");

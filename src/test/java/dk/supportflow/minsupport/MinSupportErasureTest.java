@@ -56,6 +56,7 @@ class MinSupportErasureTest {
         scenario.complete(opened.processInstanceId(), Tasks.PREPARE_MINSUPPORT_REPORT, "support1", Map.of(Vars.TICKET_TYPE,
                 "fejlsag", Vars.TICKET_TITLE, "Opgaven \"Beregn tillæg\" afsluttes ikke efter godkendelse",
                 Vars.CRITICALITY, "lav", Vars.OTHER_CASES_AFFECTED, "Ikke prøvet på andre sager."));
+        scenario.task(opened.processInstanceId(), Tasks.REPORT_TO_MINSUPPORT);
         assertThat((String) runtimeService.getVariable(opened.processInstanceId(), Vars.MINSUPPORT_DRAFT)).contains(marker);
         assertThat(attachments.list(opened.caseNumber(), "support1", true)).hasSize(1);
 

@@ -62,6 +62,7 @@ class SimilarMinSupportCasesTest {
                 "Borgerens gamle adresse står i brevet");
         scenario.complete(now.processInstanceId(), Tasks.ANALYSE_ERROR, "support2",
                 CaseScenario.analysis("escalate", "processError", null));
+        scenario.task(now.processInstanceId(), Tasks.PREPARE_MINSUPPORT_REPORT);
         String shown = (String) runtimeService.getVariable(now.processInstanceId(), Vars.SIMILAR_MINSUPPORT_CASES);
         assertThat(shown).startsWith("MS-SIM-1 – " + earlier.caseNumber() + " (åben)").doesNotContain("MS-SIM-2");
 
