@@ -93,6 +93,18 @@ public class SupportCase {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** As the process has it (CaseProgress): set by analysis, null before it. */
+    @Column(name = "error_class")
+    private String errorClass;
+
+    /** The MinSupport case the case was reported to or follows, once it has one. */
+    @Column(name = "minsupport_case_number")
+    private String minSupportCaseNumber;
+
+    /** Waits on MinSupport's answer now (in SubProcess_AwaitMinSupport). */
+    @Column(name = "awaiting_minsupport", nullable = false)
+    private boolean awaitingMinSupport;
+
     /** When the personal data of the closed case was removed (retention or erasure); null while it is kept. */
     @Column(name = "anonymised_at")
     private Instant anonymisedAt;
@@ -129,6 +141,32 @@ public class SupportCase {
 
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    /** What the process has decided so far; a value the process does not have (yet) leaves the row's. */
+    void follow(String errorClass, String minSupportCaseNumber) {
+        if (errorClass != null) {
+            this.errorClass = errorClass;
+        }
+        if (minSupportCaseNumber != null) {
+            this.minSupportCaseNumber = minSupportCaseNumber;
+        }
+    }
+
+    void awaitMinSupport(boolean awaiting) {
+        this.awaitingMinSupport = awaiting;
+    }
+
+    public String getErrorClass() {
+        return errorClass;
+    }
+
+    public String getMinSupportCaseNumber() {
+        return minSupportCaseNumber;
+    }
+
+    public boolean isAwaitingMinSupport() {
+        return awaitingMinSupport;
     }
 
     /** For cases registered before the lookup column existed. */

@@ -268,6 +268,8 @@ public final class SupportCaseProcess {
         public static final String CASE_INTAKE = "caseIntakeListener";
         public static final String TASK_COMPLETION_VALIDATOR = "taskCompletionValidator";
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
+        /** Every user task, complete; SubProcess_AwaitMinSupport, start and end: the case row follows the process. */
+        public static final String CASE_PROGRESS_RECORDER = "caseProgressRecorder";
         public static final String ANALYSIS_RESET = "analysisReset";
         public static final String SIMILAR_CASES = "similarCasesListener";
         /** Not "knowledgeSuggestions": that is a process variable, and variables shadow beans in expressions. */

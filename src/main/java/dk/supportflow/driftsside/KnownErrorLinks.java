@@ -2,6 +2,7 @@ package dk.supportflow.driftsside;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.CaseProgress;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
@@ -13,15 +14,14 @@ import dk.supportflow.notification.CaseMails;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,17 +42,19 @@ public class KnownErrorLinks {
     private final DriftssideMessageRepository messages;
     private final RuntimeService runtimeService;
     private final SupportCaseService supportCases;
+    private final CaseProgress progress;
     private final CaseMails mails;
     private final Clock clock;
 
     public KnownErrorLinks(KnownErrorRepository knownErrors, KnownErrorCaseRepository links,
             DriftssideMessageRepository messages, RuntimeService runtimeService, SupportCaseService supportCases,
-            CaseMails mails, Clock clock) {
+            CaseProgress progress, CaseMails mails, Clock clock) {
         this.knownErrors = knownErrors;
         this.links = links;
         this.messages = messages;
         this.runtimeService = runtimeService;
         this.supportCases = supportCases;
+        this.progress = progress;
         this.mails = mails;
         this.clock = clock;
     }
@@ -169,40 +171,21 @@ public class KnownErrorLinks {
         return links.findByKnownErrorIdOrderByCaseNumberAsc(knownErrorId);
     }
 
-    /** The running support cases, with their texts; the MinSupport number only while the case waits on MinSupport. */
+    /**
+     * The running support cases, with their texts from their rows (cases.CaseProgress keeps them in
+     * step); the MinSupport number only while the case waits on MinSupport. Suspended cases are left out.
+     */
     private List<CaseText> openCases() {
-        List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(SupportCaseProcess.PROCESS_KEY).active().list();
-        if (instances.isEmpty()) {
+        List<SupportCase> rows = progress.openCases().stream().filter(row -> row.getProcessInstanceId() != null).toList();
+        if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-                .processInstanceIdIn(instances.stream().map(ProcessInstance::getId).toArray(String[]::new))
-                .variableNameIn(Vars.CASE_NUMBER, Vars.TITLE, Vars.ACTUAL, Vars.ERROR_MESSAGE, Vars.COMPONENT,
-                        Vars.MINSUPPORT_CASE_NUMBER)
-                .disableBinaryFetching().list()) {
-            if (variable.getProcessInstanceId().equals(variable.getExecutionId()) && variable.getValue() != null) {
-                variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-                        .put(variable.getName(), variable.getValue());
-            }
-        }
-        List<CaseText> open = new ArrayList<>();
-        variables.forEach((processInstanceId, values) -> {
-            String caseNumber = (String) values.get(Vars.CASE_NUMBER);
-            if (caseNumber == null) {
-                return;
-            }
-            String minSupport = (String) values.get(Vars.MINSUPPORT_CASE_NUMBER);
-            if (minSupport != null && runtimeService.getActivityInstance(processInstanceId)
-                    .getActivityInstances(SupportCaseProcess.Elements.SUBPROCESS_AWAIT_MINSUPPORT).length == 0) {
-                minSupport = null;
-            }
-            open.add(new CaseText(caseNumber, KnownErrorMatcher.join((String) values.get(Vars.TITLE),
-                    (String) values.get(Vars.ACTUAL), (String) values.get(Vars.ERROR_MESSAGE)),
-                    (String) values.get(Vars.COMPONENT), minSupport));
-        });
-        open.sort((a, b) -> a.caseNumber().compareTo(b.caseNumber()));
-        return open;
+        Set<String> active = runtimeService.createProcessInstanceQuery()
+                .processInstanceIds(rows.stream().map(SupportCase::getProcessInstanceId).collect(Collectors.toSet()))
+                .active().list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+        return rows.stream().filter(row -> active.contains(row.getProcessInstanceId()))
+                .map(row -> new CaseText(row.getCaseNumber(), KnownErrorMatcher.join(row.getTitle(), row.getActual(),
+                        row.getErrorMessage()), row.getComponent(), row.isAwaitingMinSupport() ? row.getMinSupportCaseNumber() : null))
+                .toList();
     }
 }

@@ -1,7 +1,7 @@
 package dk.supportflow.minsupport;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
-
+import dk.supportflow.cases.CaseProgress;
+import dk.supportflow.cases.SupportCase;
 import dk.supportflow.knowledge.KnowledgeSearch;
 import dk.supportflow.knowledge.search.KnowledgeEntry;
 import dk.supportflow.knowledge.search.KnowledgeHit;
@@ -9,14 +9,10 @@ import dk.supportflow.knowledge.search.KnowledgeIndex;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +20,9 @@ import org.springframework.stereotype.Service;
  * number that look like a given one, with the knowledge search (Danish analysis, synonyms, typo
  * tolerance; at least two shared words; same component and error class rank higher). Open
  * MinSupport cases come first: following one of them means this case gets its answer too (the
- * answer reaches every case with that MinSupport number). Open cases live in the process engine,
- * not in the knowledge index: they are searched in a small in-memory index built per check,
- * with the same analysis and query.
+ * answer reaches every case with that MinSupport number). Open cases are read from their rows
+ * (cases.CaseProgress keeps them in step with the process), not from the knowledge index: they
+ * are searched in a small in-memory index built per check, with the same analysis and query.
  */
 @Service
 public class SimilarMinSupportCases {
@@ -37,11 +33,11 @@ public class SimilarMinSupportCases {
 
     static final int LIMIT = 5;
 
-    private final RuntimeService runtimeService;
+    private final CaseProgress progress;
     private final KnowledgeSearch search;
 
-    public SimilarMinSupportCases(RuntimeService runtimeService, KnowledgeSearch search) {
-        this.runtimeService = runtimeService;
+    public SimilarMinSupportCases(CaseProgress progress, KnowledgeSearch search) {
+        this.progress = progress;
         this.search = search;
     }
 
@@ -58,32 +54,13 @@ public class SimilarMinSupportCases {
     }
 
     private List<Match> openMatches(String caseNumber, KnowledgeQuery query) {
-        Map<String, String> minSupportNumbers = new HashMap<>();
-        for (VariableInstance number : runtimeService.createVariableInstanceQuery()
-                .variableName(Vars.MINSUPPORT_CASE_NUMBER).list()) {
-            if (number.getValue() != null) {
-                minSupportNumbers.put(number.getProcessInstanceId(), (String) number.getValue());
-            }
-        }
-        if (minSupportNumbers.isEmpty()) {
-            return List.of();
-        }
-        // one query for all of them; a case that ends meanwhile is simply not among the results
-        Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-                .processInstanceIdIn(minSupportNumbers.keySet().toArray(String[]::new))
-                .variableNameIn(Vars.CASE_NUMBER, Vars.TITLE, Vars.ACTUAL, Vars.COMPONENT, Vars.ERROR_CLASS).list()) {
-            variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-                    .put(variable.getName(), variable.getValue());
-        }
         List<KnowledgeEntry> open = new ArrayList<>();
-        variables.forEach((processInstanceId, other) -> {
-            if (other.get(Vars.CASE_NUMBER) != null && !caseNumber.equals(other.get(Vars.CASE_NUMBER))) {
-                open.add(new KnowledgeEntry(KnowledgeKind.CASE, (String) other.get(Vars.CASE_NUMBER), (String) other.get(Vars.TITLE),
-                        (String) other.get(Vars.ACTUAL), null, (String) other.get(Vars.ERROR_CLASS),
-                        (String) other.get(Vars.COMPONENT), null, minSupportNumbers.get(processInstanceId), null));
+        for (SupportCase other : progress.openCasesWithMinSupport()) {
+            if (!caseNumber.equals(other.getCaseNumber())) {
+                open.add(new KnowledgeEntry(KnowledgeKind.CASE, other.getCaseNumber(), other.getTitle(), other.getActual(), null,
+                        other.getErrorClass(), other.getComponent(), null, other.getMinSupportCaseNumber(), null));
             }
-        });
+        }
         if (open.isEmpty()) {
             return List.of();
         }
