@@ -1,6 +1,5 @@
 package dk.supportflow.cases;
 
-import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.notification.OutboxMailRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +32,10 @@ public class CasePersonalData {
     private final CaseProcessData processData;
     private final ApplicationEventPublisher events;
     private final CaseDialogue dialogue;
-    private final SolvedCases solvedCases;
 
     public CasePersonalData(SupportCaseRepository cases, CaseInformationRepository information,
             OutboxMailRepository outbox, CaseProcessData processData, ApplicationEventPublisher events,
-            CaseDialogue dialogue, SolvedCases solvedCases) {
-        this.solvedCases = solvedCases;
+            CaseDialogue dialogue) {
         this.dialogue = dialogue;
         this.cases = cases;
         this.information = information;
@@ -101,10 +98,10 @@ public class CasePersonalData {
         dialogue.erase(supportCase);
         // sent, waiting or failed: a mail about the case is a copy of it
         outbox.deleteOfCase(supportCase.getCaseNumber());
-        solvedCases.eraseReport(supportCase.getCaseNumber(), reportTexts, placeholder);
         processData.erase(supportCase.getProcessInstanceId(), placeholder);
         // attachments and other per-case data of other features, in this transaction
-        events.publishEvent(new CaseAnonymised(supportCase.getId(), supportCase.getCaseNumber()));
+        events.publishEvent(new CaseAnonymised(supportCase.getId(), supportCase.getCaseNumber(), List.copyOf(reportTexts),
+                placeholder));
         // an open case is finished by retention once it is closed: information may still arrive
         if (supportCase.isClosed()) {
             supportCase.markAnonymised(now);

@@ -2,9 +2,6 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
-import dk.supportflow.clock.CaseClock;
-import dk.supportflow.knowledge.SolvedCase;
-import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.privacy.CprCipher;
@@ -23,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,10 +38,11 @@ public class SupportCaseService {
     private final CaseNumbers caseNumbers;
     private final CprCipher cprCipher;
     private final CprLookup cprLookup;
-    private final SolvedCases solvedCases;
+    private final CaseFacts.Solutions solutions;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final CaseClock caseClock;
+    private final CaseFacts.WaitingTimes waitingTimes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final OnBehalf onBehalf;
@@ -51,8 +50,8 @@ public class SupportCaseService {
     private final CaseDialogue dialogue;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
-            CprCipher cprCipher, CprLookup cprLookup, SolvedCases solvedCases, RuntimeService runtimeService,
-            TaskService taskService, CaseClock caseClock, Clock clock,
+            CprCipher cprCipher, CprLookup cprLookup, CaseFacts.Solutions solutions, RuntimeService runtimeService,
+            TaskService taskService, CaseFacts.WaitingTimes waitingTimes, ApplicationEventPublisher events, Clock clock,
             TransactionTemplate transaction, OnBehalf onBehalf, KpComponents components, CaseDialogue dialogue) {
         this.dialogue = dialogue;
         this.cases = cases;
@@ -60,10 +59,11 @@ public class SupportCaseService {
         this.caseNumbers = caseNumbers;
         this.cprCipher = cprCipher;
         this.cprLookup = cprLookup;
-        this.solvedCases = solvedCases;
+        this.solutions = solutions;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.caseClock = caseClock;
+        this.waitingTimes = waitingTimes;
+        this.events = events;
         this.clock = clock;
         this.transaction = transaction;
         this.onBehalf = onBehalf;
@@ -174,15 +174,15 @@ public class SupportCaseService {
         String criticality;
         String answer;
         List<CaseView.OpenTask> openTasks = List.of();
-        Optional<SolvedCase> solved = solvedCases.find(caseNumber);
+        Optional<CaseFacts.Solution> solved = solutions.of(caseNumber);
         ProcessInstance instance = supportCase.getProcessInstanceId() == null ? null
                 : runtimeService.createProcessInstanceQuery().processInstanceId(supportCase.getProcessInstanceId()).singleResult();
         if (supportCase.isClosed() || instance == null) {
             stage = CaseStage.CLOSED;
-            outcome = solved.map(SolvedCase::getOutcome).orElse(null);
-            errorClass = solved.map(SolvedCase::getErrorClass).orElse(null);
-            minSupportCaseNumber = solved.map(SolvedCase::getMinSupportCaseNumber).orElse(null);
-            answer = solved.map(SolvedCase::getAnswer).orElse(null);
+            outcome = solved.map(CaseFacts.Solution::outcome).orElse(null);
+            errorClass = solved.map(CaseFacts.Solution::errorClass).orElse(null);
+            minSupportCaseNumber = solved.map(CaseFacts.Solution::minSupportCaseNumber).orElse(null);
+            answer = solved.map(CaseFacts.Solution::answer).orElse(null);
             criticality = null;
         } else {
             stage = CaseStage.of(runtimeService.getActiveActivityIds(instance.getId()));
@@ -205,7 +205,7 @@ public class SupportCaseService {
                 supportCase.getTriedSoFar(), supportCase.getErrorMessage(), supportCase.getComponent(), cpr,
                 supportCase.getKpCaseId(), supportCase.getKpTaskKey(), supportCase.isPaymentBlocked(),
                 supportCase.getAvailableDate(), supportCase.getCreatedAt(), supportCase.getClosedAt(), openTasks, info,
-                caseClock.view(supportCase).orElse(null), supportCase.getKind(), supportCase.getOtherCasesAffected(),
+                waitingTimes.of(supportCase).orElse(null), supportCase.getKind(), supportCase.getOtherCasesAffected(),
                 supportCase.getKpTaskId(), supportCase.getRegisteredBy(), supportCase.getChannel(), dialogue.of(supportCase));
     }
 
@@ -285,8 +285,8 @@ public class SupportCaseService {
     }
 
     /**
-     * Marks the case closed, keeps it as a solved case and keeps its waiting times (whose clock it
-     * was), which outlive Camunda's history. Safe to repeat.
+     * Marks the case closed and tells the features above ({@link CaseClosed}): knowledge keeps it
+     * as a solved case, clock keeps its waiting times, which outlive Camunda's history. Safe to repeat.
      */
     @Transactional
     public void close(String caseNumber, String errorClass, String outcome, String answer, String minSupportCaseNumber) {
@@ -296,13 +296,12 @@ public class SupportCaseService {
         String symptom = Stream.of(Objects.requireNonNullElse(supportCase.getActual(), supportCase.getWorkingOn()),
                         supportCase.getErrorMessage()).filter(Objects::nonNull)
                 .collect(Collectors.joining("\n"));
-        solvedCases.record(new SolvedCase(caseNumber, supportCase.getTitle(), symptom, supportCase.getComponent(),
-                errorClass, outcome, answer, minSupportCaseNumber, now));
         if (!supportCase.isClosed()) {
             supportCase.close(now);
             cases.save(supportCase);
         }
-        caseClock.recordClosed(caseNumber, supportCase.getProcessInstanceId(), now);
+        events.publishEvent(new CaseClosed(caseNumber, supportCase.getProcessInstanceId(), supportCase.getTitle(), symptom,
+                supportCase.getComponent(), errorClass, outcome, answer, minSupportCaseNumber, now));
     }
 
     private static void requireAccess(SupportCase supportCase, String userId, boolean supportStaff) {

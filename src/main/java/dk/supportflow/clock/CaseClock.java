@@ -2,6 +2,8 @@ package dk.supportflow.clock;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.CaseClosed;
+import dk.supportflow.cases.CaseFacts;
 import dk.supportflow.cases.CaseView;
 import dk.supportflow.cases.SupportCase;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when it is closed, because the history is removed 180 days after the case ends.
  */
 @Service
-public class CaseClock {
+public class CaseClock implements CaseFacts.WaitingTimes {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseClock.class);
 
@@ -49,8 +52,9 @@ public class CaseClock {
      * case, else from the history up to now. Empty when neither is there (a case closed before
      * the times were stored, whose history has been removed).
      */
+    @Override
     @Transactional(readOnly = true)
-    public Optional<CaseView.WaitingTime> view(SupportCase supportCase) {
+    public Optional<CaseView.WaitingTime> of(SupportCase supportCase) {
         Optional<CaseWaitingTime> kept = supportCase.isClosed() ? stored.findByCaseNumber(supportCase.getCaseNumber())
                 : Optional.empty();
         if (kept.isPresent()) {
@@ -87,11 +91,16 @@ public class CaseClock {
     }
 
     /**
-     * Keeps the waiting times of a case that is being closed, counted up to {@code closedAt}.
-     * Called by the close step in the same transaction; a repeated close keeps the first figures.
+     * Keeps the waiting times of a case that is being closed, counted up to its closing, in the
+     * closing transaction; a repeated close keeps the first figures.
      */
-    @Transactional
-    public void recordClosed(String caseNumber, String processInstanceId, Instant closedAt) {
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void caseClosed(CaseClosed closed) {
+        recordClosed(closed.caseNumber(), closed.processInstanceId(), closed.closedAt());
+    }
+
+    private void recordClosed(String caseNumber, String processInstanceId, Instant closedAt) {
         if (stored.findByCaseNumber(caseNumber).isPresent()) {
             return;
         }

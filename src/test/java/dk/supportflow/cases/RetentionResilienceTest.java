@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
-import dk.supportflow.knowledge.SolvedCases;
 import dk.supportflow.notification.OutboxMailRepository;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.privacy.CaseRetention;
@@ -42,8 +41,6 @@ class RetentionResilienceTest {
     @Autowired
     CaseDialogue dialogue;
     @Autowired
-    SolvedCases solvedCases;
-    @Autowired
     PrivacyAuditLog audit;
     @Autowired
     TransactionTemplate transactions;
@@ -59,8 +56,7 @@ class RetentionResilienceTest {
         String broken = closedCase("Opgaven \"Beregn tillæg\" afsluttes ikke – opbevaring X");
         String fine = closedCase("Opgaven \"Beregn tillæg\" afsluttes ikke – opbevaring Y");
         // a fault in one case (a constraint, a lock, a bug): its transaction fails, whatever the cause
-        CasePersonalData failingForOne = new CasePersonalData(caseRows, information, outbox, processData, events, dialogue,
-                solvedCases) {
+        CasePersonalData failingForOne = new CasePersonalData(caseRows, information, outbox, processData, events, dialogue) {
             @Override
             public void anonymiseAfterRetention(List<String> caseNumbers, Instant now) {
                 if (caseNumbers.contains(broken)) {
@@ -98,7 +94,7 @@ class RetentionResilienceTest {
     }
 
     private CasePersonalData personalData() {
-        return new CasePersonalData(caseRows, information, outbox, processData, events, dialogue, solvedCases);
+        return new CasePersonalData(caseRows, information, outbox, processData, events, dialogue);
     }
 
     /** Retention as if a year and a day had passed, in batches of ten. */
