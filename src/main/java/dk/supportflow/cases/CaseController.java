@@ -1,6 +1,5 @@
 package dk.supportflow.cases;
 
-import dk.supportflow.minsupport.TitleCheck;
 import dk.supportflow.people.Groups;
 import dk.supportflow.platform.IdentityAuthenticationProvider;
 import dk.supportflow.web.ApiException;

@@ -2,7 +2,6 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
-import dk.supportflow.minsupport.TitleCheck;
 import dk.supportflow.notification.CaseMails;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.platform.UserInputRefused;

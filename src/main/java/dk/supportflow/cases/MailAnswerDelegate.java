@@ -2,7 +2,6 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
-import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.notification.CaseMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,6 +26,6 @@ public class MailAnswerDelegate implements JavaDelegate {
         String decision = (String) execution.getVariable(Vars.CHANGE_REQUEST_OUTCOME);
         mails.answer(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.TITLE),
                 reporter.of(execution), cases.ofProcess(execution).isError(), (String) execution.getVariable(Vars.ANSWER),
-                decision == null ? null : MinSupportRules.CHANGE_REQUEST_OUTCOMES.get(decision));
+                decision == null ? null : SupportCaseProcess.ChangeRequestOutcomes.NAMES.get(decision));
     }
 }

@@ -249,6 +249,17 @@ public final class SupportCaseProcess {
         }
     }
 
+    /** Values of {@link Vars#CHANGE_REQUEST_OUTCOME}: MinSupport's decision on a change request, with its Danish name. */
+    public static final class ChangeRequestOutcomes {
+        public static final Map<String, String> NAMES = Map.of(
+                "accepted", "Accepteret",
+                "rejected", "Afvist",
+                "planned", "Planlagt");
+
+        private ChangeRequestOutcomes() {
+        }
+    }
+
     /** Values of {@link Vars#OUTCOME}. */
     public static final class Outcomes {
         public static final String SOLVED_LOCALLY = "solvedLocally";

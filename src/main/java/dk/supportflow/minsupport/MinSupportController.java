@@ -1,5 +1,6 @@
 package dk.supportflow.minsupport;
 
+import dk.supportflow.cases.TitleCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -5,6 +5,8 @@ import static dk.supportflow.cases.SupportCaseProcess.TicketTypes;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.KpComponents;
+import dk.supportflow.cases.TitleCheck;
+import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.TaskInput;
 import dk.supportflow.cases.TaskRules;
 import java.util.List;
@@ -32,10 +34,7 @@ public class MinSupportRules implements TaskRules {
     private static final int PHONE_LENGTH = 30;
     private static final String PHONE = "\\+?[0-9][0-9 ()-]{5,25}";
     /** MinSupport's decision on a change request (ændringsønske). */
-    public static final Map<String, String> CHANGE_REQUEST_OUTCOMES = Map.of(
-            "accepted", "Accepteret",
-            "rejected", "Afvist",
-            "planned", "Planlagt");
+    static final Map<String, String> CHANGE_REQUEST_OUTCOMES = SupportCaseProcess.ChangeRequestOutcomes.NAMES;
     /** From least to most critical. */
     static final List<String> CRITICALITY_ORDER = List.of("lav", "medium", "hoej", "kritisk");
 

@@ -1,4 +1,4 @@
-package dk.supportflow.minsupport;
+package dk.supportflow.cases;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ public class TitleCheck {
 
     static final int MIN_LENGTH = 15;
     static final int MIN_CONTENT_WORDS = 3;
-    static final int MAX_LENGTH = 150;
+    public static final int MAX_LENGTH = 150;
 
     /** Words that carry no meaning of their own in a title. */
     private static final Set<String> FILLER = Set.of("i", "på", "af", "til", "med", "for", "og", "eller", "en", "et",

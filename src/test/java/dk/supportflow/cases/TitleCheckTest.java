@@ -1,4 +1,4 @@
-package dk.supportflow.minsupport;
+package dk.supportflow.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
