@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -36,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the outbox: right after the transaction that wrote a mail commits, and on a schedule
- * for whatever is still due (SMTP down, node restarted).
+ * for whatever is still due (SMTP down, node restarted). Due mails go in batches of
+ * {@value #BATCH}: claimed in one transaction, sent over one SMTP connection, recorded in one.
  *
  * <p>Never twice: a mail is claimed (PENDING → SENDING, a conditional UPDATE) before it is sent,
  * so two threads or nodes never send the same one, and its outcome is only recorded while that
@@ -65,6 +69,9 @@ public class MailDispatcher {
     private final DeliveryPolicy policy;
     private final MailDeliveryIncidents incidents;
     private final String from;
+    /** Mails claimed, sent over one SMTP connection and recorded together. */
+    static final int BATCH = 20;
+
     private final AtomicBoolean runQueued = new AtomicBoolean();
     /** Mails this node handed to the SMTP server but could not record as sent yet: id → the claim's token. */
     private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
@@ -113,36 +120,77 @@ public class MailDispatcher {
         return dispatch(clock);
     }
 
-    /** One run that reads the time from {@code now}; tests pass a clock ahead to skip the backoff waits. */
+    /**
+     * One run that reads the time from {@code now}; tests pass a clock ahead to skip the backoff
+     * waits. Due mails go in batches: claimed in one transaction, sent over one SMTP connection,
+     * recorded in one transaction.
+     */
     int dispatch(Clock now) {
         recordWhatWasSent(now.instant());
         Instant claimTime = databaseClock.now();
         releaseStaleClaims(claimTime, now.instant());
         int sent = 0;
         List<Long> due = repository.findDueIds(now.instant());
-        for (int i = 0; i < due.size(); i++) {
-            OutboxMail mail = claim(due.get(i), now.instant(), claimTime);
-            if (mail == null) {
-                continue;
-            }
-            try {
-                mailSender.send(message(mail));
-            } catch (RuntimeException | MessagingException e) {
-                recordFailure(mail, e, now.instant());
-                if (serverUnavailable(e)) {
-                    // the next mails would only wait for the same timeouts; they are not charged an attempt
-                    if (i + 1 < due.size()) {
-                        LOG.warn("SMTP server unavailable ({}); {} more due mails wait for the next run", rootCause(e),
-                                due.size() - i - 1);
-                    }
-                    break;
+        for (int from = 0; from < due.size(); from += BATCH) {
+            List<OutboxMail> claimed = claim(due.subList(from, Math.min(due.size(), from + BATCH)), now.instant(), claimTime);
+            Batch batch = send(claimed);
+            recordSent(batch.sent(), now.instant());
+            sent += batch.sent().size();
+            if (batch.unavailable() != null) {
+                // the next mails would only wait for the same timeouts: one is charged an attempt, the others wait
+                recordFailure(batch.unsent().get(0), batch.unavailable(), now.instant());
+                release(batch.unsent().subList(1, batch.unsent().size()));
+                int waiting = batch.unsent().size() - 1 + Math.max(0, due.size() - from - BATCH);
+                if (waiting > 0) {
+                    LOG.warn("SMTP server unavailable ({}); {} more due mails wait for the next run", rootCause(batch.unavailable()),
+                            waiting);
                 }
-                continue;
+                break;
             }
-            recordSent(mail, now.instant());
-            sent++;
+            batch.failed().forEach((mail, e) -> recordFailure(mail, e, now.instant()));
         }
         return sent;
+    }
+
+    /** What became of a batch: sent, failed one by one, or (unavailable set) not sent for want of a server. */
+    private record Batch(List<OutboxMail> sent, Map<OutboxMail, Exception> failed, List<OutboxMail> unsent,
+            Exception unavailable) {
+    }
+
+    private Batch send(List<OutboxMail> claimed) {
+        Map<MimeMessage, OutboxMail> messages = new LinkedHashMap<>();
+        Map<OutboxMail, Exception> failed = new LinkedHashMap<>();
+        for (OutboxMail mail : claimed) {
+            try {
+                messages.put(message(mail), mail);
+            } catch (MessagingException | RuntimeException e) {
+                failed.put(mail, e);
+            }
+        }
+        if (messages.isEmpty()) {
+            return new Batch(List.of(), failed, List.of(), null);
+        }
+        try {
+            mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+            return new Batch(List.copyOf(messages.values()), failed, List.of(), null);
+        } catch (MailException e) {
+            Map<Object, Exception> perMessage = e instanceof MailSendException send ? send.getFailedMessages() : Map.of();
+            List<OutboxMail> sent = new ArrayList<>();
+            List<OutboxMail> unsent = new ArrayList<>();
+            Exception unavailable = null;
+            for (Map.Entry<MimeMessage, OutboxMail> entry : messages.entrySet()) {
+                Exception cause = perMessage.isEmpty() ? e : perMessage.get(entry.getKey());
+                if (cause == null) {
+                    sent.add(entry.getValue());
+                } else if (serverUnavailable(cause) || serverUnavailable(e)) {
+                    unsent.add(entry.getValue());
+                    unavailable = unavailable == null ? cause : unavailable;
+                } else {
+                    failed.put(entry.getValue(), cause);
+                }
+            }
+            return new Batch(sent, failed, unsent, unavailable);
+        }
     }
 
     /** A node that stopped mid-send leaves its mail SENDING; after the sending timeout it goes out again. */
@@ -156,10 +204,30 @@ public class MailDispatcher {
         }
     }
 
-    /** The claimed mail, as stored (its claimed_at is the claim's token), or null if another was first. */
-    private OutboxMail claim(Long id, Instant now, Instant claimTime) {
-        return transactions.execute(status -> repository.claim(id, now, claimTime) == 1
-                ? repository.findById(id).orElse(null) : null);
+    /**
+     * Claims the batch's mails in one transaction, each by its own conditional update: only the
+     * rows this run changed are its own (another run may stamp the same time). Returns them as
+     * stored (claimed_at is the claim's token).
+     */
+    private List<OutboxMail> claim(List<Long> ids, Instant now, Instant claimTime) {
+        return transactions.execute(status -> {
+            List<Long> mine = ids.stream().filter(id -> repository.claim(id, now, claimTime) == 1).toList();
+            if (mine.isEmpty()) {
+                return List.<OutboxMail>of();
+            }
+            // in the order they were due: the first is the one charged when the server is away
+            Map<Long, OutboxMail> byId = repository.findAllById(mine).stream()
+                    .collect(Collectors.toMap(OutboxMail::getId, mail -> mail));
+            return mine.stream().map(byId::get).toList();
+        });
+    }
+
+    /** Claimed mails not tried (the server was unavailable) go back to the queue without an attempt. */
+    private void release(List<OutboxMail> mails) {
+        if (!mails.isEmpty()) {
+            transactions.executeWithoutResult(status -> mails.forEach(mail -> repository.releaseClaim(mail.getId(),
+                    mail.getClaimedAt())));
+        }
     }
 
     /**
@@ -203,13 +271,18 @@ public class MailDispatcher {
         }
     }
 
-    private void recordSent(OutboxMail claimed, Instant now) {
+    /** Records the batch's sent mails in one transaction. */
+    private void recordSent(List<OutboxMail> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return;
+        }
         try {
-            recordSent(claimed.getId(), claimed.getClaimedAt(), now);
+            transactions.executeWithoutResult(status -> sent.forEach(mail -> recordSent(mail.getId(), mail.getClaimedAt(), now)));
         } catch (DataAccessException | TransactionException e) {
-            // sent, but the database is away: sending it again would deliver it twice
-            sentNotRecorded.put(claimed.getId(), claimed.getClaimedAt());
-            LOG.warn("Mail {} was sent; recording that waits for the database ({})", claimed.getId(), rootCause(e));
+            // sent, but the database is away: sending them again would deliver them twice
+            sent.forEach(mail -> sentNotRecorded.put(mail.getId(), mail.getClaimedAt()));
+            LOG.warn("Mails {} were sent; recording that waits for the database ({})",
+                    sent.stream().map(OutboxMail::getId).toList(), rootCause(e));
             throw e;
         }
     }
@@ -232,7 +305,7 @@ public class MailDispatcher {
         OutboxMail mail = transactions.execute(status -> repository.lockById(claimed.getId())
                 .filter(current -> current.isClaimedAt(claimed.getClaimedAt()))
                 .map(current -> {
-                    current.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), policy, now);
+                    current.failed(e.getClass().getSimpleName() + ": " + e.getMessage() + " (" + cause + ")", policy, now);
                     return current;
                 })
                 .orElse(null));

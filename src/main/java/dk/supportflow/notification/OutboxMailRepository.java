@@ -27,6 +27,12 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
             + "and m.nextAttemptAt <= :now")
     int claim(@Param("id") Long id, @Param("now") Instant now, @Param("claimTime") Instant claimTime);
 
+    /** Gives back a claim without an attempt; 0 if it was settled or released meanwhile. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update OutboxMail m set m.status = dk.supportflow.notification.OutboxMail.Status.PENDING, m.claimedAt = null "
+            + "where m.id = :id and m.status = dk.supportflow.notification.OutboxMail.Status.SENDING and m.claimedAt = :claimedAt")
+    int releaseClaim(@Param("id") Long id, @Param("claimedAt") Instant claimedAt);
+
     @Query("select m.id from OutboxMail m where m.status = dk.supportflow.notification.OutboxMail.Status.SENDING "
             + "and m.claimedAt < :cutoff order by m.id")
     List<Long> findStaleClaimIds(@Param("cutoff") Instant cutoff);
