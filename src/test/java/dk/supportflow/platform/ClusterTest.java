@@ -123,25 +123,11 @@ class ClusterTest {
     }
 
     static Node start(String engineName) {
-        List<String> properties = new ArrayList<>(List.of(TestPostgres.properties(postgres)));
-        properties.addAll(List.of(
-                "camunda.bpm.process-engine-name=" + engineName,
-                "server.port=0",
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + SMTP_PORT,
-                "supportflow.knowledge.index-dir=in-memory",
-                "supportflow.mail.dispatch-interval=PT1S",
-                "supportflow.privacy.retention-cron=-",
-                "spring.datasource.hikari.maximum-pool-size=10",
-                "camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
-                "camunda.bpm.job-execution.wait-time-in-millis=200",
-                "camunda.bpm.job-execution.max-wait=1000",
-                "logging.level.io.zonky=WARN"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SupportflowApplication.class)
                 .profiles("postgres")
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new Hooks(engineName)))
-                // as command-line arguments: they override application-postgres.yaml
-                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+                .run(TestNode.arguments(postgres, engineName, SMTP_PORT, LOCK_MILLIS,
+                        "spring.datasource.hikari.maximum-pool-size=10"));
         return new Node(engineName, context);
     }
 

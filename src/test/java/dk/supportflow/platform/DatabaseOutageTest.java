@@ -10,7 +10,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowApplication;
-import dk.supportflow.TestPostgres;
 import dk.supportflow.TestSmtpServer;
 import dk.supportflow.cases.SupportCaseProcess.Tasks;
 import dk.supportflow.cases.SupportCaseProcess.Vars;
@@ -143,23 +142,9 @@ class DatabaseOutageTest {
     }
 
     private static ConfigurableApplicationContext startNode() {
-        List<String> properties = new ArrayList<>(List.of(TestPostgres.properties(postgres)));
-        properties.addAll(List.of(
-                "camunda.bpm.process-engine-name=outage",
-                "server.port=0",
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + SMTP_PORT,
-                "supportflow.knowledge.index-dir=in-memory",
-                "supportflow.mail.dispatch-interval=PT1S",
-                "supportflow.privacy.retention-cron=-",
-                "spring.datasource.hikari.connection-timeout=1000",
-                "camunda.bpm.job-execution.lock-time-in-millis=4000",
-                "camunda.bpm.job-execution.wait-time-in-millis=200",
-                "camunda.bpm.job-execution.max-wait=1000",
-                "logging.level.io.zonky=WARN"));
         return new SpringApplicationBuilder(SupportflowApplication.class)
                 .profiles("postgres")
-                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+                .run(TestNode.arguments(postgres, "outage", SMTP_PORT, 4000, "spring.datasource.hikari.connection-timeout=1000"));
     }
 
     /** "recipient subject" of every mail the SMTP server received about the case. */
