@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * What features above cases know of a case and its view shows: implemented by knowledge (how a
- * closed case was solved) and clock (its waiting times), so that cases imports neither.
+ * closed case was solved) and waitingtime (its waiting times), so that cases imports neither.
  */
 public final class CaseFacts {
 

@@ -286,7 +286,7 @@ public class SupportCaseService {
 
     /**
      * Marks the case closed and tells the features above ({@link CaseClosed}): knowledge keeps it
-     * as a solved case, clock keeps its waiting times, which outlive Camunda's history. Safe to repeat.
+     * as a solved case, waitingtime keeps its waiting times, which outlive Camunda's history. Safe to repeat.
      */
     @Transactional
     public void close(String caseNumber, String errorClass, String outcome, String answer, String minSupportCaseNumber) {

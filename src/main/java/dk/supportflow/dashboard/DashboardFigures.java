@@ -4,7 +4,7 @@ import dk.supportflow.analysis.AnalysisRules;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseRepository;
-import dk.supportflow.clock.MinSupportReport;
+import dk.supportflow.waitingtime.MinSupportReport;
 import dk.supportflow.meetings.GangmoedeAgenda;
 import dk.supportflow.meetings.MeetingTopic;
 import dk.supportflow.meetings.MeetingTopicRepository;

@@ -1,4 +1,4 @@
-package dk.supportflow.clock;
+package dk.supportflow.waitingtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

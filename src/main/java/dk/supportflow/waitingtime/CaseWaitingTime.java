@@ -1,4 +1,4 @@
-package dk.supportflow.clock;
+package dk.supportflow.waitingtime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dk.supportflow.clock;
+package dk.supportflow.waitingtime;
 
 import static dk.supportflow.cases.SupportCaseProcess.Elements;
 import static dk.supportflow.cases.SupportCaseProcess.Tasks;

@@ -1,4 +1,4 @@
-package dk.supportflow.clock;
+package dk.supportflow.waitingtime;
 
 import dk.supportflow.cases.CaseView;
 import java.time.Duration;

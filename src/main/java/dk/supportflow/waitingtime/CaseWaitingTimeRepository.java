@@ -1,4 +1,4 @@
-package dk.supportflow.clock;
+package dk.supportflow.waitingtime;
 
 import dk.supportflow.cases.SupportCase;
 import java.util.List;
