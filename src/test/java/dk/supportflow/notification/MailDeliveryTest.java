@@ -343,7 +343,8 @@ class MailDeliveryTest {
         assertThat(deliveries(caseNumber)).isEmpty();
 
         claimedAgo(caseNumber, policy.sendingTimeout().plusSeconds(1));
-        assertThat(dispatchLaterWithoutWaiting(Duration.ZERO)).isEqualTo(1);
+        // now stale by the database's clock to every dispatcher: this one, or the one the commit started if still at work
+        dispatchLaterWithoutWaiting(Duration.ZERO);
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         for (int i = 0; i < 3; i++) {
             dispatchLater(Duration.ofHours(2));
