@@ -62,8 +62,8 @@ public class CaseProgress {
     }
 
     /**
-     * At start-up, fills in the rows of running cases from their processes: cases that were running
-     * before the row followed the process, or whose last step was lost with a node. One query.
+     * At start-up, fills in what the rows of running cases miss from their processes (cases that
+     * were running before the row followed the process) and whether they wait on MinSupport.
      */
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
@@ -88,8 +88,12 @@ public class CaseProgress {
             Map<String, Object> values = variables.getOrDefault(entry.getKey(), Map.of());
             SupportCase row = entry.getValue();
             List<Object> before = Arrays.asList(row.getErrorClass(), row.getMinSupportCaseNumber(), row.isAwaitingMinSupport());
-            row.follow((String) values.get(Vars.ERROR_CLASS), (String) values.get(Vars.MINSUPPORT_CASE_NUMBER));
-            row.awaitMinSupport(row.getMinSupportCaseNumber() != null && awaitsMinSupport(entry.getKey()));
+            // only what the row is missing, and a MinSupport number only from a case that waits on it
+            // (reported): a value once recorded came from the task that decides it
+            boolean awaiting = values.get(Vars.MINSUPPORT_CASE_NUMBER) != null && awaitsMinSupport(entry.getKey());
+            row.follow(row.getErrorClass() == null ? (String) values.get(Vars.ERROR_CLASS) : null,
+                    row.getMinSupportCaseNumber() == null && awaiting ? (String) values.get(Vars.MINSUPPORT_CASE_NUMBER) : null);
+            row.awaitMinSupport(awaiting);
             if (!before.equals(Arrays.asList(row.getErrorClass(), row.getMinSupportCaseNumber(), row.isAwaitingMinSupport()))) {
                 refreshed++;
             }

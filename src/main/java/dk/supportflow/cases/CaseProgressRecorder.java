@@ -1,7 +1,9 @@
 package dk.supportflow.cases;
 
+import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -9,9 +11,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records on the case row what the process has decided: after every completed user task (behind
- * the validator) its error class and MinSupport case number; at the start and end of
- * SubProcess_AwaitMinSupport whether it waits on MinSupport.
+ * Records on the case row what the process has decided: the error class when analyseError is
+ * completed, the MinSupport case number when the report is prepared (following an existing case)
+ * or reported (behind the validator, which has checked and normalised them); at the start and end
+ * of SubProcess_AwaitMinSupport whether it waits on MinSupport. Only those tasks: a variable of
+ * the same name sent with any other task (the reporter's, say) never reaches the row.
  */
 @Component(SupportCaseProcess.Beans.CASE_PROGRESS_RECORDER)
 public class CaseProgressRecorder implements TaskListener, ExecutionListener {
@@ -22,11 +26,16 @@ public class CaseProgressRecorder implements TaskListener, ExecutionListener {
         this.progress = progress;
     }
 
+    private static final Set<String> DECIDE_ERROR_CLASS = Set.of(Tasks.ANALYSE_ERROR);
+    private static final Set<String> DECIDE_MINSUPPORT_CASE = Set.of(Tasks.PREPARE_MINSUPPORT_REPORT, Tasks.REPORT_TO_MINSUPPORT);
+
     @Override
     public void notify(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
         DelegateExecution execution = task.getExecution();
-        progress.follow(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.ERROR_CLASS),
-                (String) execution.getVariable(Vars.MINSUPPORT_CASE_NUMBER));
+        progress.follow(execution.getProcessBusinessKey(),
+                DECIDE_ERROR_CLASS.contains(key) ? (String) execution.getVariable(Vars.ERROR_CLASS) : null,
+                DECIDE_MINSUPPORT_CASE.contains(key) ? (String) execution.getVariable(Vars.MINSUPPORT_CASE_NUMBER) : null);
     }
 
     @Override

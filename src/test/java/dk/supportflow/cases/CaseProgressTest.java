@@ -48,6 +48,24 @@ class CaseProgressTest {
     }
 
     @Test
+    void onlyTheTaskThatDecidesAValueWritesItOnTheRow() {
+        var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke – kun den rette opgave");
+        scenario.complete(opened.processInstanceId(), Tasks.ANALYSE_ERROR, "support1",
+                CaseScenario.analysis("needMoreInfo", "processError", "Hvilken dato står der?"));
+        scenario.executeJob(opened.processInstanceId(), SupportCaseProcess.Elements.TASK_MAIL_QUESTION);
+        // the reporter sends variables of the same names along with their answer (engine REST allows any)
+        scenario.complete(opened.processInstanceId(), Tasks.PROVIDE_MORE_INFO, "superbruger1", Map.of(
+                Vars.ADDITIONAL_INFO, "Datoen for i går", Vars.ERROR_CLASS, "userError", Vars.MINSUPPORT_CASE_NUMBER, "MS-FALSK"));
+
+        SupportCase row = row(opened.caseNumber());
+        assertThat(row.getErrorClass()).isEqualTo("processError");
+        assertThat(row.getMinSupportCaseNumber()).isNull();
+        progress.refreshOpenCases();
+        assertThat(row(opened.caseNumber()).getErrorClass()).as("nor at start-up").isEqualTo("processError");
+        assertThat(row(opened.caseNumber()).getMinSupportCaseNumber()).isNull();
+    }
+
+    @Test
     void aRowThatMissedItsStepsIsBroughtInStepAtStartUp() {
         String number = "MS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var opened = scenario.open("Opgaven \"Beregn tillæg\" afsluttes ikke – rækken bag efter");
