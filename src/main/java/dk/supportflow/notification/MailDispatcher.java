@@ -136,6 +136,7 @@ public class MailDispatcher {
             Batch batch = send(claimed);
             recordSent(batch.sent(), now.instant());
             sent += batch.sent().size();
+            batch.failed().forEach((mail, e) -> recordFailure(mail, e, now.instant()));
             if (batch.unavailable() != null) {
                 // the next mails would only wait for the same timeouts: one is charged an attempt, the others wait
                 recordFailure(batch.unsent().get(0), batch.unavailable(), now.instant());
@@ -147,7 +148,6 @@ public class MailDispatcher {
                 }
                 break;
             }
-            batch.failed().forEach((mail, e) -> recordFailure(mail, e, now.instant()));
         }
         return sent;
     }
