@@ -1,6 +1,7 @@
 package dk.supportflow.cases;
 
 import dk.supportflow.notification.OutboxMailRepository;
+import dk.supportflow.privacy.PersonalDataHolder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * number, title, component, dates, and the solved case (which never held personal data).
  */
 @Service
-public class CasePersonalData {
+public class CasePersonalData implements PersonalDataHolder {
 
     /** Shown instead of a report text removed by retention. */
     public static final String RETENTION_PLACEHOLDER = "[slettet efter opbevaringsperioden]";
@@ -32,11 +33,13 @@ public class CasePersonalData {
     private final CaseProcessData processData;
     private final ApplicationEventPublisher events;
     private final CaseDialogue dialogue;
+    private final CprIndex cprIndex;
 
     public CasePersonalData(SupportCaseRepository cases, CaseInformationRepository information,
             OutboxMailRepository outbox, CaseProcessData processData, ApplicationEventPublisher events,
-            CaseDialogue dialogue) {
+            CaseDialogue dialogue, CprIndex cprIndex) {
         this.dialogue = dialogue;
+        this.cprIndex = cprIndex;
         this.cases = cases;
         this.information = information;
         this.outbox = outbox;
@@ -46,6 +49,7 @@ public class CasePersonalData {
 
     /** The numbers of the cases that hold the CPR number with this lookup value. */
     @Transactional(readOnly = true)
+    @Override
     public List<String> caseNumbersOf(String cprLookup) {
         return cases.findByCprLookupOrderByIdAsc(cprLookup).stream().map(SupportCase::getCaseNumber).toList();
     }
@@ -55,6 +59,7 @@ public class CasePersonalData {
      * case keeps its process: only the citizen's data goes. Returns the case numbers.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    @Override
     public List<String> eraseCitizen(String cprLookup, Instant now) {
         List<SupportCase> found = cases.findByCprLookupOrderByIdAsc(cprLookup);
         found.forEach(supportCase -> anonymise(supportCase, ERASURE_PLACEHOLDER, now));
@@ -66,6 +71,7 @@ public class CasePersonalData {
      * first, leaving out those in {@code skipped} (a case that could not be anonymised this run).
      */
     @Transactional(readOnly = true)
+    @Override
     public List<String> dueForRetention(Instant cutoff, int limit, Collection<String> skipped) {
         // never an empty NOT IN
         List<String> excluded = new ArrayList<>(skipped);
@@ -75,11 +81,17 @@ public class CasePersonalData {
 
     /** Anonymises these cases after the retention period. Repeating it changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
+    @Override
     public void anonymiseAfterRetention(List<String> caseNumbers, Instant now) {
         for (String caseNumber : caseNumbers) {
             cases.findByCaseNumber(caseNumber).filter(c -> c.getAnonymisedAt() == null)
                     .ifPresent(supportCase -> anonymise(supportCase, RETENTION_PLACEHOLDER, now));
         }
+    }
+
+    @Override
+    public void indexLookups() {
+        cprIndex.indexMissing();
     }
 
     private static String nonNull(String text) {

@@ -4,6 +4,7 @@ import static dk.supportflow.cases.SupportCaseProcess.Elements;
 import static dk.supportflow.cases.SupportCaseProcess.Tasks;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
 /** The three stages of the support-authorised user's work, derived from where the process is. */
@@ -37,6 +38,26 @@ public enum CaseStage {
 
     public String danishName() {
         return danishName;
+    }
+
+    /** The stage with this key; analysis for a case the row has no stage for yet. */
+    public static CaseStage ofKey(String key) {
+        for (CaseStage stage : values()) {
+            if (stage.key.equals(key)) {
+                return stage;
+            }
+        }
+        return ANALYSIS;
+    }
+
+    /** The stage this activity belongs to, if any. */
+    public static Optional<CaseStage> ofActivity(String activityId) {
+        for (CaseStage stage : values()) {
+            if (stage.activities.contains(activityId)) {
+                return Optional.of(stage);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The latest stage any active activity belongs to; activities of the event subprocess are ignored. */

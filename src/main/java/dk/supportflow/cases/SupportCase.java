@@ -105,6 +105,18 @@ public class SupportCase {
     @Column(name = "awaiting_minsupport", nullable = false)
     private boolean awaitingMinSupport;
 
+    /** Since when it waits on MinSupport's answer; null when it does not. */
+    @Column(name = "awaiting_since")
+    private Instant awaitingSince;
+
+    /** Where the case is: the key of its {@link CaseStage} (CaseStageRecorder). */
+    @Column(name = "stage")
+    private String stage;
+
+    /** The criticality it was reported to MinSupport with, or changed to since; null before the report. */
+    @Column(name = "criticality")
+    private String criticality;
+
     /** When the personal data of the closed case was removed (retention or erasure); null while it is kept. */
     @Column(name = "anonymised_at")
     private Instant anonymisedAt;
@@ -153,8 +165,33 @@ public class SupportCase {
         }
     }
 
-    void awaitMinSupport(boolean awaiting) {
+    void awaitMinSupport(boolean awaiting, Instant since) {
         this.awaitingMinSupport = awaiting;
+        this.awaitingSince = awaiting ? since : null;
+    }
+
+    void rate(String criticality) {
+        this.criticality = criticality;
+    }
+
+    void enter(CaseStage stage) {
+        this.stage = stage.key();
+    }
+
+    boolean hasStage() {
+        return stage != null;
+    }
+
+    public CaseStage getStage() {
+        return isClosed() ? CaseStage.CLOSED : CaseStage.ofKey(stage);
+    }
+
+    public String getCriticality() {
+        return criticality;
+    }
+
+    public Instant getAwaitingSince() {
+        return awaitingSince;
     }
 
     public String getErrorClass() {
@@ -206,6 +243,9 @@ public class SupportCase {
 
     public void close(Instant when) {
         this.closedAt = when;
+        this.stage = CaseStage.CLOSED.key();
+        this.awaitingMinSupport = false;
+        this.awaitingSince = null;
     }
 
     public boolean isClosed() {

@@ -167,11 +167,12 @@ public class SupportCaseService {
                 .toList();
         String cpr = Cpr.mask(cprCipher.decrypt(supportCase.getCprEncrypted()));
 
-        CaseStage stage;
+        // the row has what the process decided; the outcome and answer are the engine's until closing
+        CaseStage stage = supportCase.getStage();
+        String errorClass = supportCase.getErrorClass();
+        String minSupportCaseNumber = supportCase.getMinSupportCaseNumber();
+        String criticality = supportCase.getCriticality();
         String outcome;
-        String errorClass;
-        String minSupportCaseNumber;
-        String criticality;
         String answer;
         List<CaseView.OpenTask> openTasks = List.of();
         Optional<CaseFacts.Solution> solved = solutions.of(caseNumber);
@@ -180,18 +181,17 @@ public class SupportCaseService {
         if (supportCase.isClosed() || instance == null) {
             stage = CaseStage.CLOSED;
             outcome = solved.map(CaseFacts.Solution::outcome).orElse(null);
-            errorClass = solved.map(CaseFacts.Solution::errorClass).orElse(null);
-            minSupportCaseNumber = solved.map(CaseFacts.Solution::minSupportCaseNumber).orElse(null);
             answer = solved.map(CaseFacts.Solution::answer).orElse(null);
+            if (errorClass == null) {
+                errorClass = solved.map(CaseFacts.Solution::errorClass).orElse(null);
+            }
+            if (minSupportCaseNumber == null) {
+                minSupportCaseNumber = solved.map(CaseFacts.Solution::minSupportCaseNumber).orElse(null);
+            }
             criticality = null;
         } else {
-            stage = CaseStage.of(runtimeService.getActiveActivityIds(instance.getId()));
-            Map<String, Object> vars = runtimeService.getVariables(instance.getId(),
-                    List.of(Vars.OUTCOME, Vars.ERROR_CLASS, Vars.MINSUPPORT_CASE_NUMBER, Vars.CRITICALITY, Vars.ANSWER));
+            Map<String, Object> vars = runtimeService.getVariables(instance.getId(), List.of(Vars.OUTCOME, Vars.ANSWER));
             outcome = (String) vars.get(Vars.OUTCOME);
-            errorClass = (String) vars.get(Vars.ERROR_CLASS);
-            minSupportCaseNumber = (String) vars.get(Vars.MINSUPPORT_CASE_NUMBER);
-            criticality = (String) vars.get(Vars.CRITICALITY);
             answer = (String) vars.get(Vars.ANSWER);
             openTasks = taskService.createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime().asc()
                     .list().stream()

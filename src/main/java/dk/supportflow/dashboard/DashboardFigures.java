@@ -25,9 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,23 +44,20 @@ public class DashboardFigures {
             Duration.ofDays(14), Duration.ofDays(28));
     static final List<String> AGE_LABELS = List.of("Under 1 dag", "1–3 dage", "3–7 dage", "1–2 uger", "2–4 uger",
             "Over 4 uger");
-    private static final int HISTORY_QUERY_CHUNK = 500;
 
     public record Figures(Instant generatedAt, ChartData casesPerWeek, ChartData topPatterns,
             ChartData openMinSupportByAge, ChartData gangmoedeEffect) {
     }
 
     private final SupportCaseRepository cases;
-    private final HistoryService historyService;
     private final RecurringErrors recurringErrors;
     private final MeetingTopicRepository topics;
     private final MinSupportReport minSupportReport;
     private final Clock clock;
 
-    public DashboardFigures(SupportCaseRepository cases, HistoryService historyService, RecurringErrors recurringErrors,
+    public DashboardFigures(SupportCaseRepository cases, RecurringErrors recurringErrors,
             MeetingTopicRepository topics, MinSupportReport minSupportReport, Clock clock) {
         this.cases = cases;
-        this.historyService = historyService;
         this.recurringErrors = recurringErrors;
         this.topics = topics;
         this.minSupportReport = minSupportReport;
@@ -87,15 +81,13 @@ public class DashboardFigures {
         }
         List<SupportCase> reported = cases.findByCreatedAtGreaterThanEqualOrderByCreatedAtAsc(
                 firstMonday.atStartOfDay(ClockConfig.ZONE).toInstant());
-        Map<String, String> errorClasses = errorClasses(reported.stream().map(SupportCase::getProcessInstanceId)
-                .filter(Objects::nonNull).toList());
         Map<String, long[]> counts = new LinkedHashMap<>();
         List.of("userError", "processError", "integrationError", "technicalError").forEach(c -> counts.put(label(c), new long[WEEKS]));
         counts.put(UNCLASSIFIED, new long[WEEKS]);
         for (SupportCase reportedCase : reported) {
             LocalDate day = LocalDate.ofInstant(reportedCase.getCreatedAt(), ClockConfig.ZONE);
             int week = (int) ChronoUnit.WEEKS.between(firstMonday, day);
-            String errorClass = errorClasses.get(reportedCase.getProcessInstanceId());
+            String errorClass = reportedCase.getErrorClass();
             counts.computeIfAbsent(errorClass == null ? UNCLASSIFIED : label(errorClass), k -> new long[WEEKS])[week]++;
         }
         return new ChartData("Sager pr. uge fordelt på fejltype", weeks, series(counts));
@@ -146,21 +138,6 @@ public class DashboardFigures {
             }
         }
         return AGE_LIMITS.size();
-    }
-
-    private Map<String, String> errorClasses(List<String> processInstanceIds) {
-        Map<String, String> result = new HashMap<>();
-        for (int from = 0; from < processInstanceIds.size(); from += HISTORY_QUERY_CHUNK) {
-            List<String> chunk = processInstanceIds.subList(from, Math.min(from + HISTORY_QUERY_CHUNK, processInstanceIds.size()));
-            for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-                    .variableName(SupportCaseProcess.Vars.ERROR_CLASS)
-                    .processInstanceIdIn(chunk.toArray(String[]::new)).list()) {
-                if (variable.getValue() instanceof String errorClass) {
-                    result.put(variable.getProcessInstanceId(), errorClass);
-                }
-            }
-        }
-        return result;
     }
 
     static String label(String errorClass) {

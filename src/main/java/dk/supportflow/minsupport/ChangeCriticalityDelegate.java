@@ -2,6 +2,7 @@ package dk.supportflow.minsupport;
 
 import static dk.supportflow.cases.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.CaseProgress;
 import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.people.PeopleDirectory;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class ChangeCriticalityDelegate implements JavaDelegate {
 
     private final SupportCaseService cases;
+    private final CaseProgress progress;
     private final PeopleDirectory people;
 
-    public ChangeCriticalityDelegate(SupportCaseService cases, PeopleDirectory people) {
+    public ChangeCriticalityDelegate(SupportCaseService cases, CaseProgress progress, PeopleDirectory people) {
         this.cases = cases;
+        this.progress = progress;
         this.people = people;
     }
 
@@ -31,12 +34,14 @@ public class ChangeCriticalityDelegate implements JavaDelegate {
         String to = (String) execution.getVariable(Vars.NEW_CRITICALITY);
         String reason = (String) execution.getVariable(Vars.CRITICALITY_CHANGE_REASON);
         String who = people.displayName((String) execution.getVariable(Vars.CASE_HANDLER));
-        String log = cases.recordInformation(cases.ofProcess(execution).getCaseNumber(),
+        String caseNumber = cases.ofProcess(execution).getCaseNumber();
+        String log = cases.recordInformation(caseNumber,
                 who == null ? "Supportberettiget" : who,
                 "Kritikaliteten i MinSupport er ændret fra " + MinSupportRules.CRITICALITIES.getOrDefault(from, from)
                         + " til " + MinSupportRules.CRITICALITIES.get(to) + ". Begrundelse: " + reason);
         execution.getProcessInstance().setVariable(Vars.CASE_INFORMATION, log);
         execution.setVariable(Vars.CRITICALITY, to);
+        progress.rate(caseNumber, to);
         // the next follow-up starts with a clean choice
         execution.setVariable(Vars.CHANGE_CRITICALITY, false);
         execution.removeVariable(Vars.NEW_CRITICALITY);

@@ -1,6 +1,5 @@
 package dk.supportflow.privacy;
 
-import dk.supportflow.cases.CasePersonalData;
 import dk.supportflow.platform.JobLease;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Case data is kept only as long as needed: every night the personal data of cases closed longer
- * ago than {@code supportflow.privacy.retention-after-close} is removed (CasePersonalData), in
+ * ago than {@code supportflow.privacy.retention-after-close} is removed (PersonalDataHolder), in
  * batches of one transaction each, so a long run neither holds locks for long nor loses
  * finished batches if it stops. Each batch is audited with its case numbers; the log gets counts.
  * A batch that fails is done again case by case: a case that cannot be anonymised is logged,
@@ -40,7 +39,7 @@ public class CaseRetention {
     static final String LEASE = "retention";
     private static final Duration LEASE_DURATION = Duration.ofHours(6);
 
-    private final CasePersonalData personalData;
+    private final PersonalDataHolder personalData;
     private final PrivacyAuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -50,7 +49,7 @@ public class CaseRetention {
     private final Counter skippedCases;
 
     /** The clock is a parameter so that a test can run the job as if time had passed. */
-    public CaseRetention(CasePersonalData personalData, PrivacyAuditLog audit, TransactionTemplate transactions, Clock clock,
+    public CaseRetention(PersonalDataHolder personalData, PrivacyAuditLog audit, TransactionTemplate transactions, Clock clock,
             @Value("${supportflow.privacy.retention-after-close}") String retentionAfterClose,
             @Value("${supportflow.privacy.retention-batch-size}") int batchSize, JobLease lease, MeterRegistry meters) {
         this.lease = lease;

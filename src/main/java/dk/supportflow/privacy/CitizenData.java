@@ -1,7 +1,5 @@
 package dk.supportflow.privacy;
 
-import dk.supportflow.cases.CasePersonalData;
-import dk.supportflow.cases.CprIndex;
 import dk.supportflow.web.ApiError;
 import dk.supportflow.web.ApiException;
 import java.time.Clock;
@@ -18,16 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CitizenData {
 
     private final CprLookup cprLookup;
-    private final CprIndex cprIndex;
-    private final CasePersonalData personalData;
+    private final PersonalDataHolder personalData;
     private final PrivacyAuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public CitizenData(CprLookup cprLookup, CprIndex cprIndex, CasePersonalData personalData, PrivacyAuditLog audit,
+    public CitizenData(CprLookup cprLookup, PersonalDataHolder personalData, PrivacyAuditLog audit,
             TransactionTemplate transactions, Clock clock) {
         this.cprLookup = cprLookup;
-        this.cprIndex = cprIndex;
         this.personalData = personalData;
         this.audit = audit;
         this.transactions = transactions;
@@ -64,7 +60,7 @@ public class CitizenData {
                     List.of(new ApiError.FieldError("cpr", Cpr.INVALID_MESSAGE)));
         }
         // cases from before the lookup column existed must be found too
-        cprIndex.indexMissing();
+        personalData.indexLookups();
         return cprLookup.hash(cpr);
     }
 }

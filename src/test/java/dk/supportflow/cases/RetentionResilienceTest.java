@@ -50,13 +50,15 @@ class RetentionResilienceTest {
     MeterRegistry meters;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CprIndex cprIndex;
 
     @Test
     void aCaseThatCannotBeAnonymisedIsSkippedCountedAndDoesNotHoldUpTheOthers() {
         String broken = closedCase("Opgaven \"Beregn tillæg\" afsluttes ikke – opbevaring X");
         String fine = closedCase("Opgaven \"Beregn tillæg\" afsluttes ikke – opbevaring Y");
         // a fault in one case (a constraint, a lock, a bug): its transaction fails, whatever the cause
-        CasePersonalData failingForOne = new CasePersonalData(caseRows, information, outbox, processData, events, dialogue) {
+        CasePersonalData failingForOne = new CasePersonalData(caseRows, information, outbox, processData, events, dialogue, cprIndex) {
             @Override
             public void anonymiseAfterRetention(List<String> caseNumbers, Instant now) {
                 if (caseNumbers.contains(broken)) {
@@ -94,7 +96,7 @@ class RetentionResilienceTest {
     }
 
     private CasePersonalData personalData() {
-        return new CasePersonalData(caseRows, information, outbox, processData, events, dialogue);
+        return new CasePersonalData(caseRows, information, outbox, processData, events, dialogue, cprIndex);
     }
 
     /** Retention as if a year and a day had passed, in batches of ten. */
