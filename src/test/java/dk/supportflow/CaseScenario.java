@@ -1,13 +1,13 @@
 package dk.supportflow;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dk.supportflow.cases.CaseReport;
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.MailDispatcher;
+import dk.supportflow.process.SupportCaseProcess;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dk.supportflow;
 
-import dk.supportflow.cases.SupportCaseProcess;
-import dk.supportflow.driftsside.DriftssideProcess;
-import dk.supportflow.meetings.GangmoedeProcess;
+import dk.supportflow.process.DriftssideProcess;
+import dk.supportflow.process.GangmoedeProcess;
+import dk.supportflow.process.SupportCaseProcess;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

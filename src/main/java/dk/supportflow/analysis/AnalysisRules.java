@@ -1,12 +1,12 @@
 package dk.supportflow.analysis;
 
-import static dk.supportflow.cases.SupportCaseProcess.Kinds;
-import static dk.supportflow.cases.SupportCaseProcess.Outcomes;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Kinds;
+import static dk.supportflow.process.SupportCaseProcess.Outcomes;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.cases.TaskInput;
-import dk.supportflow.cases.TaskRules;
+import dk.supportflow.tasks.TaskInput;
+import dk.supportflow.tasks.TaskRules;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package dk.supportflow.cases;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
+import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.people.PeopleDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;

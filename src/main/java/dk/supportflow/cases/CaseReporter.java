@@ -1,5 +1,6 @@
 package dk.supportflow.cases;
 
+import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,8 @@
 package dk.supportflow.cases;
 
-import static dk.supportflow.cases.SupportCaseProcess.Elements;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Elements;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import dk.supportflow.process.SupportCaseProcess;
 
 import java.util.Collection;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dk.supportflow.cases;
 
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

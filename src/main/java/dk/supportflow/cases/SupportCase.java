@@ -1,5 +1,6 @@
 package dk.supportflow.cases;
 
+import dk.supportflow.process.SupportCaseProcess;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

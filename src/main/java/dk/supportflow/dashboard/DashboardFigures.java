@@ -2,15 +2,15 @@ package dk.supportflow.dashboard;
 
 import dk.supportflow.analysis.AnalysisRules;
 import dk.supportflow.cases.SupportCase;
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseRepository;
-import dk.supportflow.waitingtime.MinSupportReport;
 import dk.supportflow.meetings.GangmoedeAgenda;
 import dk.supportflow.meetings.MeetingTopic;
 import dk.supportflow.meetings.MeetingTopicRepository;
 import dk.supportflow.meetings.RecurringErrors;
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.process.SupportCaseProcess;
+import dk.supportflow.waitingtime.MinSupportReport;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

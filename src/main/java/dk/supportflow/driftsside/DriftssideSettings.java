@@ -1,5 +1,6 @@
 package dk.supportflow.driftsside;
 
+import dk.supportflow.process.DriftssideProcess;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

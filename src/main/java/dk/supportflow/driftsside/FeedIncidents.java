@@ -1,5 +1,6 @@
 package dk.supportflow.driftsside;
 
+import dk.supportflow.process.DriftssideProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

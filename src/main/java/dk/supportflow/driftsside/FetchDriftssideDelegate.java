@@ -1,6 +1,7 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.driftsside.DriftssideProcess.Vars;
+import static dk.supportflow.process.DriftssideProcess.Vars;
+import dk.supportflow.process.DriftssideProcess;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,8 +1,8 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

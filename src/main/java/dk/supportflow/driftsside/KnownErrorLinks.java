@@ -1,16 +1,16 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.CaseProgress;
 import dk.supportflow.cases.SupportCase;
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.driftsside.KnownErrorMatcher.CaseText;
 import dk.supportflow.driftsside.KnownErrorMatcher.KnownErrorText;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;
 import dk.supportflow.notification.CaseMails;
+import dk.supportflow.process.SupportCaseProcess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

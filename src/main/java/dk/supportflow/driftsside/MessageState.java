@@ -1,5 +1,6 @@
 package dk.supportflow.driftsside;
 
+import dk.supportflow.process.DriftssideProcess;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.driftsside.DriftssideProcess.Vars;
+import static dk.supportflow.process.DriftssideProcess.Vars;
+import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;

@@ -1,12 +1,13 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.driftsside.DriftssideProcess.Outcomes;
-import static dk.supportflow.driftsside.DriftssideProcess.Vars;
+import static dk.supportflow.process.DriftssideProcess.Outcomes;
+import static dk.supportflow.process.DriftssideProcess.Vars;
+import dk.supportflow.process.DriftssideProcess;
 
-import dk.supportflow.cases.TaskInput;
-import dk.supportflow.cases.TaskRules;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;
+import dk.supportflow.tasks.TaskInput;
+import dk.supportflow.tasks.TaskRules;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dk.supportflow.knowledge;
 
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.cases.TaskInput;
-import dk.supportflow.cases.TaskRules;
 import dk.supportflow.privacy.Cpr;
+import dk.supportflow.tasks.TaskInput;
+import dk.supportflow.tasks.TaskRules;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,12 @@
 package dk.supportflow.knowledge;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.knowledge.search.KnowledgeHit;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.process.SupportCaseProcess;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,8 @@
 package dk.supportflow.meetings;
 
-import static dk.supportflow.meetings.GangmoedeProcess.Tasks;
-import static dk.supportflow.meetings.GangmoedeProcess.Vars;
+import static dk.supportflow.process.GangmoedeProcess.Tasks;
+import static dk.supportflow.process.GangmoedeProcess.Vars;
+import dk.supportflow.process.GangmoedeProcess;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,7 @@
 package dk.supportflow.meetings;
 
 import dk.supportflow.privacy.Cpr;
+import dk.supportflow.process.GangmoedeProcess;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;

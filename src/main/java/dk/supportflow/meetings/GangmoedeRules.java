@@ -1,10 +1,11 @@
 package dk.supportflow.meetings;
 
-import static dk.supportflow.meetings.GangmoedeProcess.Tasks;
-import static dk.supportflow.meetings.GangmoedeProcess.Vars;
+import static dk.supportflow.process.GangmoedeProcess.Tasks;
+import static dk.supportflow.process.GangmoedeProcess.Vars;
+import dk.supportflow.process.GangmoedeProcess;
 
-import dk.supportflow.cases.TaskInput;
-import dk.supportflow.cases.TaskRules;
+import dk.supportflow.tasks.TaskInput;
+import dk.supportflow.tasks.TaskRules;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 

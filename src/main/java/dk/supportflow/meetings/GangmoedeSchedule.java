@@ -1,5 +1,6 @@
 package dk.supportflow.meetings;
 
+import dk.supportflow.process.GangmoedeProcess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 package dk.supportflow.meetings;
 
-import static dk.supportflow.meetings.GangmoedeProcess.Vars;
+import static dk.supportflow.process.GangmoedeProcess.Vars;
+import dk.supportflow.process.GangmoedeProcess;
 
 import dk.supportflow.platform.ClockConfig;
 import java.time.OffsetDateTime;

@@ -3,6 +3,7 @@ package dk.supportflow.meetings;
 import dk.supportflow.cases.CaseView;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.privacy.Cpr;
+import dk.supportflow.process.GangmoedeProcess;
 import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dk.supportflow.minsupport;
 
-import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.process.SupportCaseProcess;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Map;

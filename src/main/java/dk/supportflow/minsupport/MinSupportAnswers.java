@@ -1,10 +1,10 @@
 package dk.supportflow.minsupport;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.platform.JobLease;
 import dk.supportflow.privacy.Cpr;
+import dk.supportflow.process.SupportCaseProcess;
 import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;

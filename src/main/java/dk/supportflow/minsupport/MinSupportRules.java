@@ -1,14 +1,14 @@
 package dk.supportflow.minsupport;
 
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.TicketTypes;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.TicketTypes;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.KpComponents;
 import dk.supportflow.cases.TitleCheck;
-import dk.supportflow.cases.SupportCaseProcess;
-import dk.supportflow.cases.TaskInput;
-import dk.supportflow.cases.TaskRules;
+import dk.supportflow.process.SupportCaseProcess;
+import dk.supportflow.tasks.TaskInput;
+import dk.supportflow.tasks.TaskRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,12 +1,12 @@
 package dk.supportflow.minsupport;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.CaseDialogue;
 import dk.supportflow.cases.SupportCase;
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.CaseMails;
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

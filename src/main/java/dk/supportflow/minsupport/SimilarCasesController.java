@@ -1,6 +1,6 @@
 package dk.supportflow.minsupport;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;

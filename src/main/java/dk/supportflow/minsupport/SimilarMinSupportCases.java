@@ -1,11 +1,8 @@
 package dk.supportflow.minsupport;
 
-import dk.supportflow.cases.CaseProgress;
-import dk.supportflow.cases.SupportCase;
 import dk.supportflow.knowledge.KnowledgeSearch;
 import dk.supportflow.knowledge.search.KnowledgeEntry;
 import dk.supportflow.knowledge.search.KnowledgeHit;
-import dk.supportflow.knowledge.search.KnowledgeIndex;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
 import java.util.ArrayList;
@@ -22,7 +19,8 @@ import org.springframework.stereotype.Service;
  * MinSupport cases come first: following one of them means this case gets its answer too (the
  * answer reaches every case with that MinSupport number). Open cases are read from their rows
  * (cases.CaseProgress keeps them in step with the process), not from the knowledge index: they
- * are searched in a small in-memory index built per check, with the same analysis and query.
+ * are searched in {@link OpenMinSupportCases}, a standing index of their own, with the same
+ * analysis and query.
  */
 @Service
 public class SimilarMinSupportCases {
@@ -33,11 +31,11 @@ public class SimilarMinSupportCases {
 
     static final int LIMIT = 5;
 
-    private final CaseProgress progress;
+    private final OpenMinSupportCases openCases;
     private final KnowledgeSearch search;
 
-    public SimilarMinSupportCases(CaseProgress progress, KnowledgeSearch search) {
-        this.progress = progress;
+    SimilarMinSupportCases(OpenMinSupportCases openCases, KnowledgeSearch search) {
+        this.openCases = openCases;
         this.search = search;
     }
 
@@ -54,23 +52,10 @@ public class SimilarMinSupportCases {
     }
 
     private List<Match> openMatches(String caseNumber, KnowledgeQuery query) {
-        List<KnowledgeEntry> open = new ArrayList<>();
-        for (SupportCase other : progress.openCasesWithMinSupport()) {
-            if (!caseNumber.equals(other.getCaseNumber())) {
-                open.add(new KnowledgeEntry(KnowledgeKind.CASE, other.getCaseNumber(), other.getTitle(), other.getActual(), null,
-                        other.getErrorClass(), other.getComponent(), null, other.getMinSupportCaseNumber(), null));
-            }
-        }
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        try (KnowledgeIndex openIndex = KnowledgeIndex.inMemory()) {
-            openIndex.putAll(open);
-            return openIndex.search(query).stream()
-                    .map(hit -> new Match(hit.minSupportCaseNumber(), hit.caseNumber(), hit.title(), hit.component(),
-                            hit.errorClass(), true, hit.score()))
-                    .toList();
-        }
+        return openCases.search(caseNumber, query).stream()
+                .map(hit -> new Match(hit.minSupportCaseNumber(), hit.caseNumber(), hit.title(), hit.component(),
+                        hit.errorClass(), true, hit.score()))
+                .toList();
     }
 
     /** The matches as the reportToMinSupport form shows them. */

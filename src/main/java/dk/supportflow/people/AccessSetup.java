@@ -7,9 +7,9 @@ import static dk.supportflow.people.Groups.SUPPORTBERETTIGEDE;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import dk.supportflow.cases.SupportCaseProcess;
-import dk.supportflow.meetings.GangmoedeProcess;
-import dk.supportflow.driftsside.DriftssideProcess;
+import dk.supportflow.process.DriftssideProcess;
+import dk.supportflow.process.GangmoedeProcess;
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +27,9 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.core.annotation.Order;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

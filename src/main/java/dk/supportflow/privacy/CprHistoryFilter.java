@@ -1,6 +1,6 @@
 package dk.supportflow.privacy;
 
-import dk.supportflow.cases.SupportCaseProcess.Vars;
+import dk.supportflow.process.SupportCaseProcess.Vars;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -1,6 +1,6 @@
 package dk.supportflow.waitingtime;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.CaseClosed;
 import dk.supportflow.cases.CaseFacts;

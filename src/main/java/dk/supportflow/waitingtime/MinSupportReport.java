@@ -1,7 +1,7 @@
 package dk.supportflow.waitingtime;
 
-import static dk.supportflow.cases.SupportCaseProcess.Elements;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Elements;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.platform.ClockConfig;

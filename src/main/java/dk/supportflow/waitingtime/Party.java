@@ -1,7 +1,7 @@
 package dk.supportflow.waitingtime;
 
-import static dk.supportflow.cases.SupportCaseProcess.Elements;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Elements;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
 
 import java.util.Arrays;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dk.supportflow.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;

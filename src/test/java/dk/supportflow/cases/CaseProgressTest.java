@@ -1,19 +1,20 @@
 package dk.supportflow.cases;
 
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
+import dk.supportflow.process.SupportCaseProcess;
 
+import db.migration.V18__Error_class_from_history;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.minsupport.MinSupportAnswers;
-import db.migration.V18__Error_class_from_history;
 import java.sql.Connection;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

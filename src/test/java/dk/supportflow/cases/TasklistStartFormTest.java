@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
  * (submit-form), as the logged-in superbruger, with the same validation as the API.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class TasklistStartFormTest {
 
     static final String SUBMIT = "/engine-rest/process-definition/key/supportCase/submit-form";

@@ -1,11 +1,12 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.driftsside.DriftssideProcess.Elements;
-import static dk.supportflow.driftsside.DriftssideProcess.Vars;
 import static dk.supportflow.ReceivedMails.recipient;
 import static dk.supportflow.ReceivedMails.subject;
+import static dk.supportflow.process.DriftssideProcess.Elements;
+import static dk.supportflow.process.DriftssideProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dk.supportflow.process.DriftssideProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.Api;
@@ -13,12 +14,12 @@ import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
 import dk.supportflow.cases.CaseReport;
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.notification.OutboxMail;
 import dk.supportflow.notification.OutboxMailRepository;
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.driftsside.DriftssideProcess.Elements;
+import static dk.supportflow.process.DriftssideProcess.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
+import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;

@@ -1,5 +1,6 @@
 package dk.supportflow.driftsside;
 
+import dk.supportflow.process.DriftssideProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** A process instance that has already ended, by id, for camunda-bpm-assert (which then reads the history). */

@@ -1,21 +1,22 @@
 package dk.supportflow.meetings;
 
-import static dk.supportflow.meetings.GangmoedeProcess.Elements;
-import static dk.supportflow.meetings.GangmoedeProcess.Tasks;
-import static dk.supportflow.meetings.GangmoedeProcess.Vars;
+import static dk.supportflow.process.GangmoedeProcess.Elements;
+import static dk.supportflow.process.GangmoedeProcess.Tasks;
+import static dk.supportflow.process.GangmoedeProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import dk.supportflow.process.GangmoedeProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.ReceivedMails;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.knowledge.KnowledgeArticle;
 import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.process.SupportCaseProcess;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -44,9 +45,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,7 @@
 package dk.supportflow.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dk.supportflow.process.GangmoedeProcess;
 
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;

@@ -1,7 +1,7 @@
 package dk.supportflow.minsupport;
 
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,11 +13,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** MinSupport needs the reporting user's phone: asked once on prepareMinSupportReport, then kept in the profile. */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class HandlerPhoneTest {
 
     @Autowired

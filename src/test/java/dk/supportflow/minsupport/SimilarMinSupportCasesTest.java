@@ -1,7 +1,7 @@
 package dk.supportflow.minsupport;
 
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.Api;
@@ -34,6 +34,8 @@ class SimilarMinSupportCasesTest {
     MinSupportAnswers minSupportAnswers;
     @Autowired
     SimilarMinSupportCases similarCases;
+    @Autowired
+    OpenMinSupportCases openCases;
 
     private SupportCaseService.OpenedCase open(String title, String component, String actual) {
         CaseReport base = CaseScenario.report(title);
@@ -78,6 +80,25 @@ class SimilarMinSupportCasesTest {
                 Vars.CRITICALITY, "lav", Vars.TICKET_TITLE, "Adresse fra CPR vises forkert i brevet Afgørelse om boligstøtte"));
         assertThat(runtimeService.getVariable(now.processInstanceId(), Vars.EXISTING_MINSUPPORT_CASE)).isEqualTo(true);
         assertThat(minSupportAnswers.receive("MS-SIM-1", "Rettet i release 24.4", null)).containsExactlyInAnyOrder(earlier.caseNumber(), now.caseNumber());
+    }
+
+    @Test
+    void theStandingIndexOfOpenCasesFollowsTheRows() {
+        var reported = open("Pensionsattest for udlandspensionist dannes uden stempel", "Attester",
+                "Attesten mangler kommunens stempel nederst");
+        escalateAndReport(reported.processInstanceId(), "MS-SIM-20");
+        String title = "Attest for pensionist i udlandet dannes uden kommunens stempel";
+        String description = "Stemplet nederst på attesten mangler";
+
+        assertThat(similarCases.find("SUP-OTHER", title, description, "Attester", "processError"))
+                .anyMatch(m -> m.caseNumber().equals(reported.caseNumber()) && m.open());
+        int indexed = openCases.size();
+
+        // the case is closed: the next check finds it no longer open, and the index lets it go
+        cases.close(reported.caseNumber(), "processError", "escalate", "Rettet i 25.3", "MS-SIM-20");
+        assertThat(similarCases.find("SUP-OTHER", title, description, "Attester", "processError"))
+                .noneMatch(m -> m.caseNumber().equals(reported.caseNumber()) && m.open());
+        assertThat(openCases.size()).isLessThan(indexed);
     }
 
     @Test

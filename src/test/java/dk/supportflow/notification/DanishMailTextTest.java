@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * values, and what it put in the outbox, subject and body, is read as the recipient would.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class DanishMailTextTest {
 
     @Autowired

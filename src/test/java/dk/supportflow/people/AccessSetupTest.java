@@ -8,6 +8,7 @@ import dk.supportflow.WebappSession;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 
 /** The demo people, their groups, webapp access and Tasklist filters, as the webapps see them. */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class AccessSetupTest {
 
     @Autowired

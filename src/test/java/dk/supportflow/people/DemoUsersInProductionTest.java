@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.supportflow.SupportflowTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A prod start on a database that still holds the demo people of a local start is refused. */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class DemoUsersInProductionTest {
 
     @Autowired

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.cases.SupportCaseService;
-import dk.supportflow.cases.SupportCaseProcess;
-import dk.supportflow.cases.SupportCaseProcess.Tasks;
+import dk.supportflow.process.SupportCaseProcess.Tasks;
+import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +28,7 @@ import org.springframework.http.ResponseEntity;
  * administrator changes who a person is.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class LeastPrivilegeTest {
 
     @Autowired

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.supportflow.SupportflowTest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockFilterChain;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The Admin webapp's setup endpoint (CVE-2026-77226) is refused under the configured application
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
  * non-default {@code camunda.bpm.webapp.application-path} against the filter itself.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class AdminSetupBlockerTest {
 
     static final String BODY = """

@@ -8,15 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.WebappSession;
-import dk.supportflow.cases.SupportCaseProcess;
-import dk.supportflow.cases.SupportCaseProcess.Elements;
-import dk.supportflow.cases.SupportCaseProcess.Tasks;
-import dk.supportflow.cases.SupportCaseProcess.Vars;
 import dk.supportflow.cases.SupportCaseRepository;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.OutboxMail;
 import dk.supportflow.notification.OutboxMailRepository;
 import dk.supportflow.people.Groups;
+import dk.supportflow.process.SupportCaseProcess.Elements;
+import dk.supportflow.process.SupportCaseProcess.Tasks;
+import dk.supportflow.process.SupportCaseProcess.Vars;
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SetProcessDefinitionVersionCmd;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -47,6 +48,7 @@ import org.springframework.http.ResponseEntity;
  * row, another reporter's case untouched.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class CaseStartAttackTest {
 
     private static final String WEBAPP = "/camunda/api/engine/engine/default";

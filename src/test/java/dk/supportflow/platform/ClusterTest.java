@@ -1,9 +1,9 @@
 package dk.supportflow.platform;
 
 import static dk.supportflow.CaseScenario.analysis;
-import static dk.supportflow.cases.SupportCaseProcess.Elements;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Elements;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +13,8 @@ import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowApplication;
 import dk.supportflow.TestPostgres;
 import dk.supportflow.TestSmtpServer;
-import dk.supportflow.cases.SupportCaseProcess;
 import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.process.SupportCaseProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,6 +31,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * own pages, links to it and API clients keep working.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class CrossSiteRequestTest {
 
     static final String EVIL = "https://angriber.example";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
-import dk.supportflow.cases.SupportCaseProcess;
+import dk.supportflow.process.SupportCaseProcess;
 import java.io.InputStream;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * attack calls {@link ExpressionProbe}; the probe is never touched.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class QueryExpressionAttackTest {
 
     private static final String PROBE = "${expressionProbe.touch()}";

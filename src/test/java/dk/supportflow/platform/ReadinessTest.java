@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.supportflow.Api;
 import dk.supportflow.SupportflowTest;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -20,6 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /** Ready means ready: probes for the load balancer, and nothing but them before the start-up work is done. */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class ReadinessTest {
 
     @Autowired

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
-import dk.supportflow.cases.SupportCaseProcess.Tasks;
+import dk.supportflow.process.SupportCaseProcess.Tasks;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,6 +23,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /** Authentication, authorisation per role, the Camunda 7.24 mitigations and the HTTP hardening. */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class SecurityTest {
 
     @Autowired

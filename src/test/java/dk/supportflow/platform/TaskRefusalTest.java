@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.WebappSession;
-import dk.supportflow.cases.SupportCaseProcess.Tasks;
+import dk.supportflow.process.SupportCaseProcess.Tasks;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.json.BasicJsonTester;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,6 +25,7 @@ import org.springframework.http.ResponseEntity;
  * engine REST API and in the webapps' own API that Tasklist uses; the task stays open.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class TaskRefusalTest {
 
     /** Completing analyseError with an outcome but no error class breaks AnalysisRules. */

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * as they are read, whoever reads them.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class RequestSizeLimitTest {
 
     static final int LIMIT = 1_048_576;

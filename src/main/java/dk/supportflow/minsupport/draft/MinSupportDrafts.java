@@ -1,7 +1,7 @@
 package dk.supportflow.minsupport.draft;
 
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;

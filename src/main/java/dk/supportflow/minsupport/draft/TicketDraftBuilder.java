@@ -1,6 +1,6 @@
 package dk.supportflow.minsupport.draft;
 
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.analysis.AnalysisRules;
 import dk.supportflow.cases.SupportCase;

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 
 /** Attachments as PDF for MinSupport through the API: screenshots converted, PDFs as they are, Word refused. */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 class AttachmentPdfApiTest {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

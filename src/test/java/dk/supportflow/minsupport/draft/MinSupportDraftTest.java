@@ -1,8 +1,8 @@
 package dk.supportflow.minsupport.draft;
 
 import static dk.supportflow.CaseScenario.analysis;
-import static dk.supportflow.cases.SupportCaseProcess.Tasks;
-import static dk.supportflow.cases.SupportCaseProcess.Vars;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.CaseScenario;
@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * API's JSON and text, and who sees the CPR number in clear.
  */
 @SupportflowTest
+@Tag(SupportflowTest.REQUESTS_ONLY)
 @ExtendWith(OutputCaptureExtension.class)
 class MinSupportDraftTest {
 

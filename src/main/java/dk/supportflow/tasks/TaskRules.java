@@ -1,4 +1,4 @@
-package dk.supportflow.cases;
+package dk.supportflow.tasks;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dk.supportflow.meetings;
+package dk.supportflow.process;
 
 /**
  * The contract of the {@code gangmoede} BPMN process: a planning round for a short team meeting

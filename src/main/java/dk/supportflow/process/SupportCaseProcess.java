@@ -1,4 +1,4 @@
-package dk.supportflow.cases;
+package dk.supportflow.process;
 
 import java.util.Map;
 
@@ -45,6 +45,10 @@ public final class SupportCaseProcess {
         public static final String TASK_CHANGE_CRITICALITY = "Task_ChangeCriticality";
         public static final String BOUNDARY_MINSUPPORT_ANSWER = "Event_MinSupportAnswerReceived";
         public static final String END_MINSUPPORT_ASKS = "EndEvent_MinSupportAsks";
+        public static final String END_ANSWERED_AT_FOLLOW_UP = "EndEvent_AnsweredAtFollowUp";
+        public static final String END_REPORTER_REMINDED = "EndEvent_ReporterReminded";
+        public static final String END_REPORTER_SILENT_TOLD = "EndEvent_ReporterSilentTold";
+        public static final String END_INFORMATION_REGISTERED = "EndEvent_InformationRegistered";
         public static final String TIMER_REPORTER_REMINDER = "Event_ReporterReminderDue";
         public static final String TIMER_REPORTER_SILENT = "Event_ReporterSilent";
         public static final String TASK_REMIND_REPORTER = "Task_RemindReporter";

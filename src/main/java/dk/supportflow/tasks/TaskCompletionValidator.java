@@ -1,6 +1,7 @@
-package dk.supportflow.cases;
+package dk.supportflow.tasks;
 
 import dk.supportflow.platform.UserInputRefused;
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,4 +1,4 @@
-package dk.supportflow.cases;
+package dk.supportflow.tasks;
 
 import dk.supportflow.privacy.Cpr;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dk.supportflow.driftsside;
+package dk.supportflow.process;
 
 /**
  * The contract of the {@code driftssideWatch} BPMN process: a timer start that reads the
