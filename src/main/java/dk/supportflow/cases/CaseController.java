@@ -2,7 +2,6 @@ package dk.supportflow.cases;
 
 import dk.supportflow.people.Groups;
 import dk.supportflow.platform.IdentityAuthenticationProvider;
-import dk.supportflow.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,13 +51,7 @@ public class CaseController {
     @Operation(summary = "Indberet en fejl, en supportsag eller et ændringsønske og start en supportsag. "
             + "En supportberettiget kan registrere henvendelsen for en superbruger (reporter og channel).")
     public ResponseEntity<Opened> open(@Valid @RequestBody CaseReport report, Authentication user) {
-        SupportCaseService.OpenedCase opened;
-        try {
-            opened = supportCaseService.openCase(report, user.getName());
-        } catch (OnBehalf.Refused refused) {
-            throw refused.forbidden() ? ApiException.forbidden(refused.getMessage())
-                    : ApiException.badRequest(refused.field(), refused.getMessage());
-        }
+        SupportCaseService.OpenedCase opened = supportCaseService.openCase(report, user.getName());
         return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber()))
                 .body(new Opened(opened.caseNumber(), opened.processInstanceId(), titleCheck.messages(report.title())));
     }

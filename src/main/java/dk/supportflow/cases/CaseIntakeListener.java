@@ -1,6 +1,7 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
+import dk.supportflow.domain.Refused;
 import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.notification.CaseMails;
@@ -70,7 +71,7 @@ public class CaseIntakeListener implements ExecutionListener {
             OnBehalf.Reporting reporting;
             try {
                 reporting = onBehalf.resolve(report, caller);
-            } catch (OnBehalf.Refused refused) {
+            } catch (Refused refused) {
                 throw new UserInputRefused("Sagen kunne ikke oprettes: " + refused.getMessage());
             }
             supportCase = supportCaseService.register(report, reporting);

@@ -1,6 +1,7 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
+import dk.supportflow.domain.Refused;
 import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.people.Groups;
@@ -20,29 +21,6 @@ public class OnBehalf {
     public record Reporting(String reporter, String registeredBy, String channel) {
     }
 
-    /**
-     * Why a report on behalf of someone was refused, and the field at fault; {@code forbidden}
-     * when the caller may not do it at all.
-     */
-    public static class Refused extends RuntimeException {
-        private final String field;
-        private final boolean forbidden;
-
-        Refused(String field, String message, boolean forbidden) {
-            super(message);
-            this.field = field;
-            this.forbidden = forbidden;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public boolean forbidden() {
-            return forbidden;
-        }
-    }
-
     private final IdentityService identityService;
 
     public OnBehalf(IdentityService identityService) {
@@ -53,19 +31,19 @@ public class OnBehalf {
         String reporter = report.reporter() == null || report.reporter().isBlank() ? caller : report.reporter().strip();
         if (reporter.equals(caller)) {
             if (report.channel() != null && !report.channel().isBlank()) {
-                throw new Refused(Vars.CHANNEL, "Angiv kun, hvordan henvendelsen kom ind, når du registrerer den for en superbruger.", false);
+                throw Refused.invalid(Vars.CHANNEL, "Angiv kun, hvordan henvendelsen kom ind, når du registrerer den for en superbruger.");
             }
             return new Reporting(caller, null, null);
         }
         if (!isSupportStaff(caller)) {
-            throw new Refused(Vars.REPORTER, "Kun de supportberettigede kan registrere en henvendelse for en anden.", true);
+            throw Refused.forbidden("Kun de supportberettigede kan registrere en henvendelse for en anden.");
         }
         if (identityService.createUserQuery().userId(reporter).count() == 0) {
-            throw new Refused(Vars.REPORTER, "Der findes ingen bruger med brugernavnet \"" + Cpr.maskInText(reporter)
-                    + "\". Skriv brugernavnet på den superbruger, der henvendte sig.", false);
+            throw Refused.invalid(Vars.REPORTER, "Der findes ingen bruger med brugernavnet \"" + Cpr.maskInText(reporter)
+                    + "\". Skriv brugernavnet på den superbruger, der henvendte sig.");
         }
         if (report.channel() == null || report.channel().isBlank()) {
-            throw new Refused(Vars.CHANNEL, "Vælg, hvordan superbrugeren henvendte sig: telefon, mail eller personligt.", false);
+            throw Refused.invalid(Vars.CHANNEL, "Vælg, hvordan superbrugeren henvendte sig: telefon, mail eller personligt.");
         }
         return new Reporting(reporter, caller, report.channel());
     }

@@ -3,11 +3,11 @@ package dk.supportflow.cases;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 import dk.supportflow.process.SupportCaseProcess;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.privacy.CprCipher;
 import dk.supportflow.privacy.CprLookup;
-import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -86,7 +86,7 @@ public class SupportCaseService {
      * starts, so cases opened at the same time on one or several nodes do not queue behind each
      * other. A case that then fails to open leaves its number unused.
      *
-     * @throws OnBehalf.Refused when the report names another reporter and the caller may not
+     * @throws Refused when the report names another reporter and the caller may not
      *     register for them (see {@link OnBehalf})
      */
     public OpenedCase openCase(CaseReport submitted, String caller) {
@@ -139,7 +139,7 @@ public class SupportCaseService {
     }
 
     SupportCase get(String caseNumber) {
-        return find(caseNumber).orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " findes ikke."));
+        return find(caseNumber).orElseThrow(() -> Refused.notFound("Sagen " + caseNumber + " findes ikke."));
     }
 
     /** The case if the user may read it (the rule of {@link #view}): 404 for an unknown case, 403 for others' cases. */
@@ -218,7 +218,7 @@ public class SupportCaseService {
         SupportCase supportCase = get(caseNumber);
         requireAccess(supportCase, userId, supportStaff);
         if (supportCase.isClosed()) {
-            throw ApiException.conflict("Sagen " + caseNumber + " er lukket. Opret en ny sag, hvis fejlen er opstået igen.");
+            throw Refused.conflict("Sagen " + caseNumber + " er lukket. Opret en ny sag, hvis fejlen er opstået igen.");
         }
         runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.CASE_INFORMATION_ADDED)
                 .processInstanceBusinessKey(caseNumber)
@@ -307,7 +307,7 @@ public class SupportCaseService {
 
     private static void requireAccess(SupportCase supportCase, String userId, boolean supportStaff) {
         if (!supportStaff && !supportCase.getReporter().equals(userId)) {
-            throw ApiException.forbidden("Du har kun adgang til de sager, du selv har indberettet.");
+            throw Refused.forbidden("Du har kun adgang til de sager, du selv har indberettet.");
         }
     }
 }

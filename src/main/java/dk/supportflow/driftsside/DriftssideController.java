@@ -1,7 +1,6 @@
 package dk.supportflow.driftsside;
 
-import dk.supportflow.web.ApiError;
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,8 +87,7 @@ public class DriftssideController {
             + "(state: awaitingReview, knownError, releaseNote, information, noise)")
     @Transactional(readOnly = true)
     public List<MessageView> list(@RequestParam(required = false) String state) {
-        MessageState filter = state == null ? null : MessageState.ofCode(state).orElseThrow(() -> new ApiException(
-                HttpStatus.BAD_REQUEST, "Ukendt tilstand.", List.of(new ApiError.FieldError("state",
+        MessageState filter = state == null ? null : MessageState.ofCode(state).orElseThrow(() -> new Refused(Refused.Why.INVALID, "Ukendt tilstand.", List.of(new Refused.Field("state",
                         "Vælg en tilstand: afventer vurdering, kendt fejl, release, information eller støj (se API-beskrivelsen)."))));
         return messages.list(filter).stream().map(this::view).toList();
     }

@@ -3,9 +3,8 @@ package dk.supportflow.driftsside;
 import static dk.supportflow.process.DriftssideProcess.Vars;
 import dk.supportflow.process.DriftssideProcess;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.platform.ClockConfig;
-import dk.supportflow.web.ApiError;
-import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,13 +60,13 @@ public class DriftssideMessages {
             Instant publishedAt, String user) {
         String safeLink = link == null || link.isBlank() ? null : FeedReader.safeLink(link.strip(), link.strip());
         if (link != null && !link.isBlank() && safeLink == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST,
+            throw new Refused(Refused.Why.INVALID,
                     "Linket skal være en http- eller https-adresse, fx til beskeden på driftssiden.",
-                    List.of(new ApiError.FieldError("link", "Skal begynde med http:// eller https://.")));
+                    List.of(new Refused.Field("link", "Skal begynde med http:// eller https://.")));
         }
         if (safeLink != null) {
             messages.findByGuid(safeLink).ifPresent(existing -> {
-                throw ApiException.conflict("Beskeden med dette link er allerede registreret (id " + existing.getId() + ").");
+                throw Refused.conflict("Beskeden med dette link er allerede registreret (id " + existing.getId() + ").");
             });
         }
         String guid = safeLink != null ? safeLink : "manual:" + UUID.randomUUID();
@@ -103,6 +101,6 @@ public class DriftssideMessages {
     }
 
     public DriftssideMessage get(long id) {
-        return messages.findById(id).orElseThrow(() -> ApiException.notFound("Driftsbeskeden " + id + " findes ikke."));
+        return messages.findById(id).orElseThrow(() -> Refused.notFound("Driftsbeskeden " + id + " findes ikke."));
     }
 }

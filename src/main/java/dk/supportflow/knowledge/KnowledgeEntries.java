@@ -1,13 +1,12 @@
 package dk.supportflow.knowledge;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.knowledge.search.KnowledgeKind;
-import dk.supportflow.web.ApiException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +45,7 @@ public class KnowledgeEntries {
     @Transactional
     public KnownError retireKnownError(long id) {
         KnownError knownError = knownErrors.findById(id)
-                .orElseThrow(() -> ApiException.notFound("Den kendte fejl " + id + " findes ikke."));
+                .orElseThrow(() -> Refused.notFound("Den kendte fejl " + id + " findes ikke."));
         knownError.retire(clock.instant());
         search.removeAfterCommit(KnowledgeKind.KNOWN_ERROR, String.valueOf(id));
         return knownError;
@@ -56,7 +55,7 @@ public class KnowledgeEntries {
     @Transactional
     public KnowledgeArticle writeArticle(String caseNumber, String title, String symptom, String cause, String solution,
             String component, String createdBy) {
-        SolvedCase solved = solvedCases.findByCaseNumber(caseNumber).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+        SolvedCase solved = solvedCases.findByCaseNumber(caseNumber).orElseThrow(() -> new Refused(Refused.Why.CONFLICT,
                 "Sagen " + caseNumber + " er ikke en løst sag. En artikel skrives ud fra en lukket sag med et svar."));
         KnowledgeArticle article = articles.save(new KnowledgeArticle(caseNumber, title.strip(), symptom.strip(),
                 blankToNull(cause), solution.strip(), component == null || component.isBlank() ? solved.getComponent() : component.strip(),
@@ -66,7 +65,7 @@ public class KnowledgeEntries {
     }
 
     public KnowledgeArticle article(long id) {
-        return articles.findById(id).orElseThrow(() -> ApiException.notFound("Artiklen " + id + " findes ikke."));
+        return articles.findById(id).orElseThrow(() -> Refused.notFound("Artiklen " + id + " findes ikke."));
     }
 
     @Transactional
@@ -91,8 +90,8 @@ public class KnowledgeEntries {
         } catch (URISyntaxException e) {
             // refused below
         }
-        throw new ApiException(HttpStatus.BAD_REQUEST, "Kildelinket skal være en http- eller https-adresse, fx til driftssiden.",
-                List.of(new dk.supportflow.web.ApiError.FieldError("sourceLink", "Skal begynde med http:// eller https://.")));
+        throw new Refused(Refused.Why.INVALID, "Kildelinket skal være en http- eller https-adresse, fx til driftssiden.",
+                List.of(new Refused.Field("sourceLink", "Skal begynde med http:// eller https://.")));
     }
 
     private static String blankToNull(String value) {

@@ -1,11 +1,11 @@
 package dk.supportflow.knowledge;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.knowledge.search.KnowledgeEntry;
 import dk.supportflow.knowledge.search.KnowledgeHit;
 import dk.supportflow.knowledge.search.KnowledgeIndex;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
-import dk.supportflow.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -199,7 +198,7 @@ public class KnowledgeSearch {
         return false;
     }
 
-    private static ApiException badRequest(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, message);
+    private static Refused badRequest(String message) {
+        return new Refused(Refused.Why.INVALID, message);
     }
 }

@@ -2,9 +2,9 @@ package dk.supportflow.meetings;
 
 import dk.supportflow.cases.CaseView;
 import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.domain.Refused;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.process.GangmoedeProcess;
-import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,7 +44,7 @@ public class TopicProposals {
         ErrorPattern pattern;
         if (caseNumber == null || caseNumber.isBlank()) {
             if (cleanTitle == null) {
-                throw ApiException.badRequest("title", "Skriv, hvad emnet handler om – eller angiv den sag, det udspringer af.");
+                throw Refused.invalid("title", "Skriv, hvad emnet handler om – eller angiv den sag, det udspringer af.");
             }
             pattern = ErrorPattern.of(null, ErrorPattern.PROPOSED);
         } else {

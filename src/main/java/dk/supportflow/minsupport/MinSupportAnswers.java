@@ -2,10 +2,10 @@ package dk.supportflow.minsupport;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.platform.JobLease;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.process.SupportCaseProcess;
-import dk.supportflow.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +90,7 @@ public class MinSupportAnswers {
             if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SupportCaseProcess.PROCESS_KEY)
                     .variableValueEquals(Vars.MINSUPPORT_CASE_NUMBER, number).count() > 0) {
                 // between two steps (a mail being written, a follow-up being registered): the next moment it waits again
-                throw ApiException.conflict("Sagen med MinSupport-sag " + number
+                throw Refused.conflict("Sagen med MinSupport-sag " + number
                         + " er midt i et skridt lige nu. Prøv igen om et øjeblik.");
             }
             inbox.save(new InboxEntry(number, kind, text, changeRequestOutcome, clock.instant()));

@@ -4,7 +4,7 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -32,7 +32,7 @@ public class SimilarCasesController {
     @Operation(summary = "Åbne og tidligere sager med MinSupport-nummer, der ligner sagen (åbne først)")
     public List<SimilarMinSupportCases.Match> similar(@RequestParam String caseNumber) {
         SupportCase supportCase = cases.find(caseNumber)
-                .orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " findes ikke."));
+                .orElseThrow(() -> Refused.notFound("Sagen " + caseNumber + " findes ikke."));
         String errorClass = supportCase.isClosed() || supportCase.getProcessInstanceId() == null ? null
                 : (String) runtimeService.createVariableInstanceQuery().processInstanceIdIn(supportCase.getProcessInstanceId())
                         .variableName(Vars.ERROR_CLASS).list().stream().findFirst().map(v -> v.getValue()).orElse(null);

@@ -1,7 +1,7 @@
 package dk.supportflow.notification;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.privacy.Cpr;
-import dk.supportflow.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,10 +77,10 @@ public class MailOutbox {
     @Transactional
     public OutboxMail retry(Long id) {
         OutboxMail mail = repository.lockById(id)
-                .orElseThrow(() -> ApiException.notFound("Mailen med id " + id + " findes ikke."));
+                .orElseThrow(() -> Refused.notFound("Mailen med id " + id + " findes ikke."));
         switch (mail.getStatus()) {
-            case SENT -> throw ApiException.conflict("Mailen med id " + id + " er allerede sendt.");
-            case SENDING -> throw ApiException.conflict("Mailen med id " + id + " er ved at blive sendt.");
+            case SENT -> throw Refused.conflict("Mailen med id " + id + " er allerede sendt.");
+            case SENDING -> throw Refused.conflict("Mailen med id " + id + " er ved at blive sendt.");
             case PENDING, FAILED -> mail.retry(clock.instant());
         }
         incidents.resolve(id);

@@ -1,6 +1,6 @@
 package dk.supportflow.platform;
 
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,7 +30,7 @@ public class LoginUnlockController {
     @Operation(summary = "Lås en persons login op igen efter for mange forkerte adgangskoder")
     public Unlocked unlock(@PathVariable String userId) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
-            throw ApiException.notFound("Brugeren findes ikke.");
+            throw Refused.notFound("Brugeren findes ikke.");
         }
         throttle.unlock(userId);
         identityService.unlockUser(userId);

@@ -1,10 +1,8 @@
 package dk.supportflow.privacy;
 
-import dk.supportflow.web.ApiError;
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,8 +54,8 @@ public class CitizenData {
     private String lookupOf(String cpr) {
         if (!Cpr.isValid(cpr)) {
             // the input is not repeated: it may be a CPR number with a typo
-            throw new ApiException(HttpStatus.BAD_REQUEST, Cpr.INVALID_MESSAGE,
-                    List.of(new ApiError.FieldError("cpr", Cpr.INVALID_MESSAGE)));
+            throw new Refused(Refused.Why.INVALID, Cpr.INVALID_MESSAGE,
+                    List.of(new Refused.Field("cpr", Cpr.INVALID_MESSAGE)));
         }
         // cases from before the lookup column existed must be found too
         personalData.indexLookups();

@@ -1,6 +1,6 @@
 package dk.supportflow.privacy;
 
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,6 +62,6 @@ public class PrivacyController {
     @Hidden
     @RequestMapping({"/{formerCpr}", "/{formerCpr}/**"})
     public void formerPaths() {
-        throw ApiException.notFound("Adressen findes ikke. CPR-nummeret sendes nu i forespørgslens indhold.");
+        throw Refused.notFound("Adressen findes ikke. CPR-nummeret sendes nu i forespørgslens indhold.");
     }
 }

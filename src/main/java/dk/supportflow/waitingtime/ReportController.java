@@ -1,7 +1,6 @@
 package dk.supportflow.waitingtime;
 
-import dk.supportflow.web.ApiError;
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,27 +32,27 @@ public class ReportController {
             @RequestParam(required = false) String from,
             @Parameter(description = "Sidste dag (åååå-mm-dd, medregnet)")
             @RequestParam(required = false) String to) {
-        List<ApiError.FieldError> errors = new ArrayList<>();
+        List<Refused.Field> errors = new ArrayList<>();
         LocalDate fromDate = date("from", from, errors);
         LocalDate toDate = date("to", to, errors);
         if (errors.isEmpty() && fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            errors.add(new ApiError.FieldError("to", "Slutdatoen ligger før startdatoen."));
+            errors.add(new Refused.Field("to", "Slutdatoen ligger før startdatoen."));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Rapporten kunne ikke dannes. Ret de nævnte felter og prøv igen.",
+            throw new Refused(Refused.Why.INVALID, "Rapporten kunne ikke dannes. Ret de nævnte felter og prøv igen.",
                     errors);
         }
         return minSupportReport.build(fromDate, toDate);
     }
 
-    private static LocalDate date(String field, String value, List<ApiError.FieldError> errors) {
+    private static LocalDate date(String field, String value, List<Refused.Field> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new ApiError.FieldError(field, "Skriv en dato på formen åååå-mm-dd."));
+            errors.add(new Refused.Field(field, "Skriv en dato på formen åååå-mm-dd."));
             return null;
         }
     }

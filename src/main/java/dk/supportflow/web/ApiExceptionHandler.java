@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.supportflow.domain.Refused;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -28,9 +29,28 @@ public class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
     static final String INVALID_INPUT = "Oplysningerne kunne ikke modtages. Ret de nævnte felter og prøv igen.";
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toError());
+    /** The domain's refusals, the one place they become HTTP. */
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ApiError> refused(Refused e) {
+        return ResponseEntity.status(statusOf(e.why())).body(errorOf(e));
+    }
+
+    public static ApiError errorOf(Refused e) {
+        return new ApiError(statusOf(e.why()).value(), e.getMessage(),
+                e.fields().stream().map(f -> new ApiError.FieldError(f.name(), f.message())).toList());
+    }
+
+    public static HttpStatus statusOf(Refused.Why why) {
+        return switch (why) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNUSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

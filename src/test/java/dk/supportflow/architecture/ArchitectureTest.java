@@ -1,7 +1,10 @@
 package dk.supportflow.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -9,6 +12,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The plan of the house: the packages in one order, features above the shared parts, each
@@ -22,10 +29,27 @@ class ArchitectureTest {
 
     /** The packages from the top floor down; a package may import the ones after it. */
     static final List<String> FLOORS = List.of("dashboard", "waitingtime", "driftsside", "minsupport", "meetings", "knowledge",
-            "analysis", "cases", "tasks", "notification", "privacy", "platform", "people", "process", "web");
+            "analysis", "cases", "tasks", "notification", "privacy", "platform", "people", "process", "web", "domain");
 
     @ArchTest
     static final ArchRule eachPackageImportsOnlyWhatLiesBelowIt = FreezingArchRule.freeze(floors());
+
+    /**
+     * Services, delegates and listeners speak the domain: they refuse with domain.Refused, and only
+     * the web layer (controllers, exception handlers, web, the security filters in platform)
+     * turns that into HTTP. A job never meets an HTTP status.
+     */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerSpeaksHttp = noClasses()
+            .that().resideOutsideOfPackages("dk.supportflow.web..", "dk.supportflow.platform..")
+            .and(DescribedPredicate.not(DescribedPredicate.describe("controllers and exception handlers (and their nested types)",
+                    (JavaClass c) -> isWeb(c) || c.getEnclosingClass().map(ArchitectureTest::isWeb).orElse(false))))
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..");
+
+    private static boolean isWeb(JavaClass type) {
+        return type.isAnnotatedWith(RestController.class) || type.isAnnotatedWith(Controller.class)
+                || type.isAnnotatedWith(RestControllerAdvice.class) || type.isAnnotatedWith(ControllerAdvice.class);
+    }
 
     private static LayeredArchitecture floors() {
         LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();

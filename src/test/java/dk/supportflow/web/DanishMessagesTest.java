@@ -21,7 +21,7 @@ class DanishMessagesTest {
 
     /** A line that hands a text to a person: the literals on it are read. */
     private static final Pattern USER_MESSAGE = Pattern.compile(
-            "message = \"|ApiException\\.\\w+\\(|new ApiException\\(|UserInputRefused\\(|\\.problem\\(|requireText\\(|"
+            "message = \"|Refused\\.\\w+\\(|new Refused\\(|UserInputRefused\\(|\\.problem\\(|requireText\\(|"
                     + "requireOneOf\\(|new Refused\\(|FormFieldValidationException\\(");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 

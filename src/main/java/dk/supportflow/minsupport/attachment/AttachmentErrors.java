@@ -1,6 +1,7 @@
 package dk.supportflow.minsupport.attachment;
 
 import dk.supportflow.web.ApiError;
+import dk.supportflow.web.ApiExceptionHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class AttachmentErrors {
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         discardRest(request, DISCARD_FACTOR * limits.maxBytes());
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
-                .body(Attachments.tooLarge(limits, null).toError());
+                .body(ApiExceptionHandler.errorOf(Attachments.tooLarge(limits, null)));
     }
 
     private static void discardRest(HttpServletRequest request, long atMost) {

@@ -3,7 +3,7 @@ package dk.supportflow.minsupport.attachment;
 import dk.supportflow.cases.CaseAnonymised;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,7 +62,7 @@ public class Attachments {
         byte[] content = upload.content();
         checkSize(content.length);
         if (content.length == 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Filen er tom. " + ALLOWED);
+            throw new Refused(Refused.Why.INVALID, "Filen er tom. " + ALLOWED);
         }
         FileType type = typeOf(upload);
         if (type.isImage()) {
@@ -94,7 +93,7 @@ public class Attachments {
     public Download download(String caseNumber, long id, String userId, boolean supportStaff) {
         SupportCase supportCase = cases.readable(caseNumber, userId, supportStaff);
         Attachment attachment = attachments.findByIdAndCaseId(id, supportCase.getId())
-                .orElseThrow(() -> ApiException.notFound("Sagen " + caseNumber + " har intet bilag " + id + "."));
+                .orElseThrow(() -> Refused.notFound("Sagen " + caseNumber + " har intet bilag " + id + "."));
         return new Download(attachment.getFileName(), attachment.getContentType(), attachment.content(cipher));
     }
 
@@ -107,7 +106,7 @@ public class Attachments {
         FileType type = FileType.ofMediaType(file.contentType())
                 .orElseThrow(() -> new IllegalStateException("Stored attachment of unknown type " + file.contentType()));
         if (!type.offeredAsPdf()) {
-            throw ApiException.conflict("Bilaget er et Word-dokument (DOCX) og laves ikke om til PDF: MinSupport tager "
+            throw Refused.conflict("Bilaget er et Word-dokument (DOCX) og laves ikke om til PDF: MinSupport tager "
                     + "Word-dokumenter, som de er. Hent bilaget, som det er, og vedhæft det i MinSupport.");
         }
         byte[] pdf = type == FileType.PDF ? file.content() : screenshotPdf.toPdf(type, file.content(), file.name());
@@ -122,10 +121,10 @@ public class Attachments {
 
     private void checkCaseTakesMore(SupportCase supportCase) {
         if (supportCase.isClosed()) {
-            throw ApiException.conflict("Sagen " + supportCase.getCaseNumber() + " er lukket, så der kan ikke vedhæftes flere filer.");
+            throw Refused.conflict("Sagen " + supportCase.getCaseNumber() + " er lukket, så der kan ikke vedhæftes flere filer.");
         }
         if (attachments.countByCaseId(supportCase.getId()) >= limits.maxPerCase()) {
-            throw ApiException.conflict("Sagen " + supportCase.getCaseNumber() + " har allerede " + limits.maxPerCase()
+            throw Refused.conflict("Sagen " + supportCase.getCaseNumber() + " har allerede " + limits.maxPerCase()
                     + " bilag, som er det højeste antal. Saml eventuelt flere skærmbilleder i ét PDF- eller Word-dokument.");
         }
     }
@@ -136,8 +135,8 @@ public class Attachments {
         }
     }
 
-    static ApiException tooLarge(AttachmentLimits limits, Long size) {
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Filen er for stor"
+    static Refused tooLarge(AttachmentLimits limits, Long size) {
+        return new Refused(Refused.Why.TOO_LARGE, "Filen er for stor"
                 + (size == null ? "" : " (" + AttachmentLimits.human(size) + ")") + ". Et bilag må højst fylde "
                 + AttachmentLimits.human(limits.maxBytes()) + ". Gem skærmbilledet i en mindre opløsning, eller del det op.");
     }
@@ -175,8 +174,8 @@ public class Attachments {
         return bare.equals("application/octet-stream") || bare.equals("binary/octet-stream");
     }
 
-    private static ApiException unsupported(String message) {
-        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message);
+    private static Refused unsupported(String message) {
+        return new Refused(Refused.Why.UNSUPPORTED_TYPE, message);
     }
 
     private static String sha256(byte[] content) {

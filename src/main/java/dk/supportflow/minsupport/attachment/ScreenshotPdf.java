@@ -1,6 +1,6 @@
 package dk.supportflow.minsupport.attachment;
 
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +26,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,7 +93,7 @@ public class ScreenshotPdf {
         }
         if (size.pixels() > MAX_PIXELS) {
             NumberFormat danish = NumberFormat.getIntegerInstance(Locale.forLanguageTag("da"));
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Skærmbilledet er for stort til at blive lavet om til PDF ("
+            throw new Refused(Refused.Why.UNUSABLE, "Skærmbilledet er for stort til at blive lavet om til PDF ("
                     + danish.format(size.width()) + " × " + danish.format(size.height()) + " pixels). Et billede må højst have "
                     + MAX_PIXELS / 1_000_000 + " megapixels. Gem skærmbilledet i en mindre opløsning, eller del det op.");
         }
@@ -124,7 +123,7 @@ public class ScreenshotPdf {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+            throw new Refused(Refused.Why.UNAVAILABLE,
                     "Der laves mange skærmbilleder om til PDF lige nu. Prøv igen om lidt.");
         }
     }
@@ -197,10 +196,10 @@ public class ScreenshotPdf {
         return readers.next();
     }
 
-    private static ApiException unreadable(FileType type, Exception e) {
+    private static Refused unreadable(FileType type, Exception e) {
         // never the content or the name: the kind of failure is enough to follow up
         LOG.warn("A {} attachment could not be read as an image: {}", type, e.toString());
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Billedet kan ikke læses som " + type.danishName()
+        return new Refused(Refused.Why.UNUSABLE, "Billedet kan ikke læses som " + type.danishName()
                 + " og kan derfor ikke laves om til PDF. Gem skærmbilledet igen, og vedhæft det på ny.");
     }
 }

@@ -1,7 +1,7 @@
 package dk.supportflow.minsupport.draft;
 
 import dk.supportflow.cases.CaseController;
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +55,7 @@ public class MinSupportDraftController {
             return switch (format) {
                 case "text" -> true;
                 case "json" -> false;
-                default -> throw new ApiException(HttpStatus.BAD_REQUEST, "format skal være text eller json.");
+                default -> throw new Refused(Refused.Why.INVALID, "format skal være text eller json.");
             };
         }
         if (accept == null || accept.isBlank()) {

@@ -5,10 +5,10 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.domain.Refused;
 import dk.supportflow.minsupport.attachment.Attachments;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.privacy.Cpr;
-import dk.supportflow.web.ApiException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,7 @@ public class MinSupportDrafts {
     @Transactional(readOnly = true)
     public TicketDraft forCaller(String caseNumber, String callerId, boolean supportStaff) {
         if (!supportStaff) {
-            throw ApiException.forbidden("Udkastet til MinSupport kan kun ses af de supportberettigede.");
+            throw Refused.forbidden("Udkastet til MinSupport kan kun ses af de supportberettigede.");
         }
         SupportCase supportCase = cases.readable(caseNumber, callerId, true);
         Map<String, Object> variables = variables(supportCase);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dk.supportflow.web.ApiException;
+import dk.supportflow.domain.Refused;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 /** PNG and JPEG screenshots as PDF, read back with PDFBox: no Spring, no database. */
 class ScreenshotPdfTest {
@@ -116,14 +115,14 @@ class ScreenshotPdfTest {
         byte[] bomb = SampleFiles.pngClaiming(100_000, 100_000);
 
         assertThatThrownBy(() -> converter.toPdf(FileType.PNG, bomb, "bombe.png"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                .isInstanceOfSatisfying(Refused.class, e -> {
+                    assertThat(e.why()).isEqualTo(Refused.Why.UNUSABLE);
                     assertThat(e.getMessage()).isEqualTo("Skærmbilledet er for stort til at blive lavet om til PDF "
                             + "(100.000 × 100.000 pixels). Et billede må højst have 50 megapixels. "
                             + "Gem skærmbilledet i en mindre opløsning, eller del det op.");
                 });
         assertThatThrownBy(() -> converter.toPdf(FileType.JPEG, SampleFiles.jpegClaiming(65_000, 65_000), "bombe.jpg"))
-                .isInstanceOf(ApiException.class).hasMessageStartingWith("Skærmbilledet er for stort")
+                .isInstanceOf(Refused.class).hasMessageStartingWith("Skærmbilledet er for stort")
                 .hasMessageContaining("(65.000 × 65.000 pixels)");
     }
 
@@ -132,7 +131,7 @@ class ScreenshotPdfTest {
         assertThat(converter.checkSize(FileType.PNG, SampleFiles.pngClaiming(10_000, 5_000)))
                 .isEqualTo(new ScreenshotPdf.Size(10_000, 5_000));
         assertThatThrownBy(() -> converter.checkSize(FileType.PNG, SampleFiles.pngClaiming(10_000, 5_001)))
-                .isInstanceOf(ApiException.class).hasMessageStartingWith("Skærmbilledet er for stort");
+                .isInstanceOf(Refused.class).hasMessageStartingWith("Skærmbilledet er for stort");
     }
 
     @Test
@@ -140,14 +139,14 @@ class ScreenshotPdfTest {
         byte[] png = SampleFiles.png();
         byte[] cut = Arrays.copyOf(png, png.length / 2);
         assertThatThrownBy(() -> converter.toPdf(FileType.PNG, cut, "halv.png"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                .isInstanceOfSatisfying(Refused.class, e -> {
+                    assertThat(e.why()).isEqualTo(Refused.Why.UNUSABLE);
                     assertThat(e.getMessage()).isEqualTo("Billedet kan ikke læses som PNG og kan derfor ikke laves om til PDF. "
                             + "Gem skærmbilledet igen, og vedhæft det på ny.");
                 });
         byte[] onlyStart = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
         assertThatThrownBy(() -> converter.checkSize(FileType.JPEG, onlyStart))
-                .isInstanceOf(ApiException.class).hasMessageStartingWith("Billedet kan ikke læses som JPEG");
+                .isInstanceOf(Refused.class).hasMessageStartingWith("Billedet kan ikke læses som JPEG");
     }
 
     @Test
@@ -156,7 +155,7 @@ class ScreenshotPdfTest {
         ScreenshotPdf busy = new ScreenshotPdf(budget, Duration.ofMillis(10));
 
         assertThatThrownBy(() -> busy.toPdf(FileType.PNG, SampleFiles.png(), "x.png"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.why()).isEqualTo(Refused.Why.UNAVAILABLE))
                 .hasMessage("Der laves mange skærmbilleder om til PDF lige nu. Prøv igen om lidt.");
 
         budget.release(1);
