@@ -3,7 +3,6 @@ package dk.supportflow.analysis;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.CaseReporter;
-import dk.supportflow.notification.CaseMails;
 import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component(SupportCaseProcess.Beans.MAIL_QUESTION)
 public class MailQuestionDelegate implements JavaDelegate {
 
-    private final CaseMails mails;
+    private final AnalysisMails mails;
     private final CaseReporter reporter;
 
-    public MailQuestionDelegate(CaseMails mails, CaseReporter reporter) {
+    public MailQuestionDelegate(AnalysisMails mails, CaseReporter reporter) {
         this.mails = mails;
         this.reporter = reporter;
     }

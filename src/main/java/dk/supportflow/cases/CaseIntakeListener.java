@@ -4,7 +4,6 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 import dk.supportflow.domain.Refused;
 import dk.supportflow.process.SupportCaseProcess;
 
-import dk.supportflow.notification.CaseMails;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.platform.UserInputRefused;
 import jakarta.validation.ConstraintViolation;

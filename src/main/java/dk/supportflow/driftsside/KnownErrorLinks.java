@@ -9,7 +9,6 @@ import dk.supportflow.driftsside.KnownErrorMatcher.CaseText;
 import dk.supportflow.driftsside.KnownErrorMatcher.KnownErrorText;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;
-import dk.supportflow.notification.CaseMails;
 import dk.supportflow.process.SupportCaseProcess;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,12 +42,12 @@ public class KnownErrorLinks {
     private final RuntimeService runtimeService;
     private final SupportCaseService supportCases;
     private final CaseProgress progress;
-    private final CaseMails mails;
+    private final DriftssideMails mails;
     private final Clock clock;
 
     public KnownErrorLinks(KnownErrorRepository knownErrors, KnownErrorCaseRepository links,
             DriftssideMessageRepository messages, RuntimeService runtimeService, SupportCaseService supportCases,
-            CaseProgress progress, CaseMails mails, Clock clock) {
+            CaseProgress progress, DriftssideMails mails, Clock clock) {
         this.knownErrors = knownErrors;
         this.links = links;
         this.messages = messages;

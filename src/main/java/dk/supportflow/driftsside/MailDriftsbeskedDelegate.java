@@ -4,7 +4,6 @@ import static dk.supportflow.process.DriftssideProcess.Vars;
 import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.knowledge.KnownErrorRepository;
-import dk.supportflow.notification.CaseMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,9 +14,9 @@ public class MailDriftsbeskedDelegate implements JavaDelegate {
 
     private final DriftssideMessageRepository messages;
     private final KnownErrorRepository knownErrors;
-    private final CaseMails mails;
+    private final DriftssideMails mails;
 
-    public MailDriftsbeskedDelegate(DriftssideMessageRepository messages, KnownErrorRepository knownErrors, CaseMails mails) {
+    public MailDriftsbeskedDelegate(DriftssideMessageRepository messages, KnownErrorRepository knownErrors, DriftssideMails mails) {
         this.messages = messages;
         this.knownErrors = knownErrors;
         this.mails = mails;

@@ -2,7 +2,6 @@ package dk.supportflow.knowledge;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.notification.CaseMails;
 import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component(SupportCaseProcess.Beans.MAIL_CASEWORKERS)
 public class MailCaseworkersDelegate implements JavaDelegate {
 
-    private final CaseMails mails;
+    private final KnowledgeMails mails;
 
-    public MailCaseworkersDelegate(CaseMails mails) {
+    public MailCaseworkersDelegate(KnowledgeMails mails) {
         this.mails = mails;
     }
 

@@ -1,6 +1,6 @@
 package dk.supportflow.meetings;
 
-import dk.supportflow.notification.CaseMails;
+import dk.supportflow.notification.Mails;
 import dk.supportflow.notification.Mail;
 import dk.supportflow.notification.MailOutbox;
 import dk.supportflow.people.Groups;
@@ -66,7 +66,7 @@ public class GangmoedeMails {
         topics.forEach(t -> body.append("- ").append(GangmoedeAgenda.name(t)).append(" (")
                 .append(t.getCaseNumbers().size()).append(" sager)\n"));
         body.append("\nMødet ligger som kalenderfil i mailen (").append(GangmoedeInvitation.FILE_NAME)
-                .append("): åbn den for at sætte mødet i din kalender.").append(CaseMails.SIGNATURE);
+                .append("): åbn den for at sætte mødet i din kalender.").append(Mails.SIGNATURE);
         String subject = "Invitation: Gangmøde " + when(gangmoede);
         outbox.enqueue(new Mail(null, "gangmoede-invitation", recipients, subject, body.toString(),
                 new Mail.Attachment(GangmoedeInvitation.FILE_NAME, GangmoedeInvitation.CONTENT_TYPE, ics)));

@@ -2,7 +2,6 @@ package dk.supportflow.minsupport;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.notification.CaseMails;
 import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component(SupportCaseProcess.Beans.MAIL_FOLLOW_UP_REMINDER)
 public class MailFollowUpReminderDelegate implements JavaDelegate {
 
-    private final CaseMails mails;
+    private final MinSupportMails mails;
 
-    public MailFollowUpReminderDelegate(CaseMails mails) {
+    public MailFollowUpReminderDelegate(MinSupportMails mails) {
         this.mails = mails;
     }
 

@@ -6,7 +6,6 @@ import dk.supportflow.cases.CaseDialogue;
 import dk.supportflow.cases.CaseReporter;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
-import dk.supportflow.notification.CaseMails;
 import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,9 +18,9 @@ public class MinSupportQuestionDelegate implements JavaDelegate {
     private final SupportCaseService cases;
     private final CaseDialogue dialogue;
     private final CaseReporter reporter;
-    private final CaseMails mails;
+    private final MinSupportMails mails;
 
-    public MinSupportQuestionDelegate(SupportCaseService cases, CaseDialogue dialogue, CaseReporter reporter, CaseMails mails) {
+    public MinSupportQuestionDelegate(SupportCaseService cases, CaseDialogue dialogue, CaseReporter reporter, MinSupportMails mails) {
         this.cases = cases;
         this.dialogue = dialogue;
         this.reporter = reporter;

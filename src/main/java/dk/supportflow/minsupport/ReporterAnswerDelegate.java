@@ -5,7 +5,6 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 import dk.supportflow.cases.CaseDialogue;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
-import dk.supportflow.notification.CaseMails;
 import dk.supportflow.process.SupportCaseProcess;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,9 +20,9 @@ public class ReporterAnswerDelegate implements JavaDelegate {
 
     private final SupportCaseService cases;
     private final CaseDialogue dialogue;
-    private final CaseMails mails;
+    private final MinSupportMails mails;
 
-    public ReporterAnswerDelegate(SupportCaseService cases, CaseDialogue dialogue, CaseMails mails) {
+    public ReporterAnswerDelegate(SupportCaseService cases, CaseDialogue dialogue, MinSupportMails mails) {
         this.cases = cases;
         this.dialogue = dialogue;
         this.mails = mails;

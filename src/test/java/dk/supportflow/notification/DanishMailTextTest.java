@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.supportflow.DanishText;
 import dk.supportflow.SupportflowTest;
+import dk.supportflow.analysis.AnalysisMails;
+import dk.supportflow.cases.CaseMails;
+import dk.supportflow.driftsside.DriftssideMails;
+import dk.supportflow.knowledge.KnowledgeMails;
+import dk.supportflow.minsupport.MinSupportMails;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -14,19 +19,30 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every mail a case sends is Danish (DanishText): each method of CaseMails is called with sample
- * values, and what it put in the outbox, subject and body, is read as the recipient would.
+ * Every mail a case sends is Danish (DanishText): each method of every feature's mails
+ * (cases.CaseMails, analysis.AnalysisMails, minsupport.MinSupportMails, knowledge.KnowledgeMails,
+ * driftsside.DriftssideMails) is called with sample values, and what it put in the outbox,
+ * subject and body, is read as the recipient would.
  */
 @SupportflowTest
 @Tag(SupportflowTest.REQUESTS_ONLY)
 class DanishMailTextTest {
 
     @Autowired
-    CaseMails mails;
+    CaseMails caseMails;
+    @Autowired
+    AnalysisMails analysisMails;
+    @Autowired
+    MinSupportMails minSupportMails;
+    @Autowired
+    KnowledgeMails knowledgeMails;
+    @Autowired
+    DriftssideMails driftssideMails;
     @Autowired
     OutboxMailRepository outbox;
     @Autowired
@@ -37,12 +53,16 @@ class DanishMailTextTest {
     @Test
     void everyCaseMailSpeaksDanishWithoutCodeNames() {
         List<String> findings = new ArrayList<>();
-        List<Method> methods = Arrays.stream(CaseMails.class.getDeclaredMethods())
+        List<Object> features = List.of(caseMails, analysisMails, minSupportMails, knowledgeMails, driftssideMails);
+        List<Method> methods = features.stream()
+                .flatMap(feature -> Arrays.stream(AopUtils.getTargetClass(feature).getDeclaredMethods()))
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && m.getReturnType() == void.class)
                 .sorted(Comparator.comparing(Method::getName)).toList();
-        assertThat(methods).hasSizeGreaterThan(8);
+        assertThat(methods).hasSizeGreaterThan(12);
         int n = 0;
         for (Method method : methods) {
+            Object mails = features.stream().filter(f -> AopUtils.getTargetClass(f) == method.getDeclaringClass()).findFirst()
+                    .orElseThrow();
             String key = "DA" + (++n) + "-" + (System.nanoTime() % 1_000_000_000L);
             Object[] args = Arrays.stream(method.getParameters()).map(p -> sample(p, key)).toArray();
             // mails are written in the transaction of the work that sends them
