@@ -91,6 +91,11 @@ public class CaseScenario {
         return task;
     }
 
+    /** What the open task's form shows besides the case (tasks.FormDisplay): a variable of the task itself. */
+    public Object formShows(String processInstanceId, String taskKey, String name) {
+        return taskService.getVariableLocal(task(processInstanceId, taskKey).getId(), name);
+    }
+
     private Task openTask(String processInstanceId, String taskKey) {
         return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
     }

@@ -4,6 +4,7 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.platform.Links;
 import dk.supportflow.process.SupportCaseProcess;
+import dk.supportflow.tasks.FormDisplay;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,14 +17,16 @@ import org.springframework.stereotype.Component;
 public class TroubleshootingLinksListener implements TaskListener {
 
     private final Links links;
+    private final FormDisplay display;
 
-    public TroubleshootingLinksListener(Links links) {
+    public TroubleshootingLinksListener(Links links, FormDisplay display) {
         this.links = links;
+        this.display = display;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariable(Vars.DRIFTSSIDE_URL, links.driftsside().orElse(null));
-        task.setVariable(Vars.DOCUMENT_LIBRARY_URL, links.documentLibrary().orElse(null));
+        display.show(task, Vars.DRIFTSSIDE_URL, links.driftsside().orElse(null));
+        display.show(task, Vars.DOCUMENT_LIBRARY_URL, links.documentLibrary().orElse(null));
     }
 }

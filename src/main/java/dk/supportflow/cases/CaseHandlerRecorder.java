@@ -1,9 +1,9 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.people.PeopleDirectory;
+import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

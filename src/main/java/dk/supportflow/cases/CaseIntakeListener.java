@@ -1,11 +1,11 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.domain.Refused;
-import dk.supportflow.process.SupportCaseProcess;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.platform.UserInputRefused;
+import dk.supportflow.process.SupportCaseProcess;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;

@@ -1,7 +1,6 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.SupportCaseProcess;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +10,10 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +41,13 @@ class CaseProcessData {
     static final List<String> REFERENCES = List.of(Vars.KP_CASE_ID, Vars.KP_TASK_KEY, Vars.KP_TASK_ID, Vars.AVAILABLE_DATE);
 
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
     private final HistoryService historyService;
     private final ProcessEngineConfigurationImpl engineConfiguration;
 
-    CaseProcessData(RuntimeService runtimeService, HistoryService historyService, ProcessEngine engine) {
+    CaseProcessData(RuntimeService runtimeService, TaskService taskService, HistoryService historyService, ProcessEngine engine) {
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
         this.historyService = historyService;
         this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
@@ -89,6 +92,10 @@ class CaseProcessData {
         }
         if (running) {
             runtimeService.setVariables(processInstanceId, replacements);
+            // what an open task's form shows of this case (task-local, tasks.FormDisplay) goes too
+            for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+                taskService.removeVariablesLocal(task.getId(), Vars.FORM_DISPLAY);
+            }
         }
     }
 }

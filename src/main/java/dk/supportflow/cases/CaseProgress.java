@@ -1,8 +1,8 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.SupportCaseProcess;
 
+import dk.supportflow.process.SupportCaseProcess;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Tasks;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.SupportCaseProcess;
 
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;

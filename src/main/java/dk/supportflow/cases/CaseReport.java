@@ -2,7 +2,6 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Kinds;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.privacy.ValidCpr;

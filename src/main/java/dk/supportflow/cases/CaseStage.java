@@ -2,7 +2,6 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Elements;
 import static dk.supportflow.process.SupportCaseProcess.Tasks;
-import dk.supportflow.process.SupportCaseProcess;
 
 import java.util.Collection;
 import java.util.Optional;

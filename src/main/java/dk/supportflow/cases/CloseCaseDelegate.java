@@ -1,8 +1,8 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.SupportCaseProcess;
 
+import dk.supportflow.process.SupportCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,8 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.domain.Refused;
-import dk.supportflow.process.SupportCaseProcess;
 
+import dk.supportflow.domain.Refused;
 import dk.supportflow.people.Groups;
 import dk.supportflow.privacy.Cpr;
 import org.camunda.bpm.engine.IdentityService;

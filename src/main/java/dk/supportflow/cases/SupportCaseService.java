@@ -1,13 +1,13 @@
 package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.domain.Refused;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.privacy.CprCipher;
 import dk.supportflow.privacy.CprLookup;
+import dk.supportflow.process.SupportCaseProcess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

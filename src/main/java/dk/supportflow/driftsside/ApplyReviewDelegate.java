@@ -1,8 +1,8 @@
 package dk.supportflow.driftsside;
 
 import static dk.supportflow.process.DriftssideProcess.Vars;
-import dk.supportflow.process.DriftssideProcess;
 
+import dk.supportflow.process.DriftssideProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

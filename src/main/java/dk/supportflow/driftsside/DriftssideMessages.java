@@ -1,10 +1,10 @@
 package dk.supportflow.driftsside;
 
 import static dk.supportflow.process.DriftssideProcess.Vars;
-import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.domain.Refused;
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.process.DriftssideProcess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

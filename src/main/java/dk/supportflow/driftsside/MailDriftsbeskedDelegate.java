@@ -1,9 +1,9 @@
 package dk.supportflow.driftsside;
 
 import static dk.supportflow.process.DriftssideProcess.Vars;
-import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.knowledge.KnownErrorRepository;
+import dk.supportflow.process.DriftssideProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,11 @@
 package dk.supportflow.driftsside;
 
 import static dk.supportflow.process.DriftssideProcess.Vars;
-import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;
+import dk.supportflow.process.DriftssideProcess;
+import dk.supportflow.tasks.FormDisplay;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +26,12 @@ public class OpenKnownErrorsListener implements TaskListener {
 
     private final KnownErrorRepository knownErrors;
     private final KnownErrorCaseRepository links;
+    private final FormDisplay display;
 
-    public OpenKnownErrorsListener(KnownErrorRepository knownErrors, KnownErrorCaseRepository links) {
+    public OpenKnownErrorsListener(KnownErrorRepository knownErrors, KnownErrorCaseRepository links, FormDisplay display) {
         this.knownErrors = knownErrors;
         this.links = links;
+        this.display = display;
     }
 
     @Override
@@ -50,7 +53,7 @@ public class OpenKnownErrorsListener implements TaskListener {
             }
             text.append(text.isEmpty() ? "" : "\n").append(line);
         }
-        task.setVariable(Vars.OPEN_KNOWN_ERRORS, text.toString());
+        display.show(task, Vars.OPEN_KNOWN_ERRORS, text.toString());
     }
 
     private static int shared(Set<String> message, KnownError knownError) {

@@ -2,10 +2,10 @@ package dk.supportflow.driftsside;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.CaseMails;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;
-import dk.supportflow.cases.CaseMails;
 import dk.supportflow.process.SupportCaseProcess;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -2,10 +2,10 @@ package dk.supportflow.driftsside;
 
 import static dk.supportflow.process.DriftssideProcess.Outcomes;
 import static dk.supportflow.process.DriftssideProcess.Vars;
-import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.knowledge.KnownErrorRepository;
+import dk.supportflow.process.DriftssideProcess;
 import dk.supportflow.tasks.TaskInput;
 import dk.supportflow.tasks.TaskRules;
 import java.util.LinkedHashMap;

@@ -7,6 +7,7 @@ import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.knowledge.search.KnowledgeQuery;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.process.SupportCaseProcess;
+import dk.supportflow.tasks.FormDisplay;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
@@ -36,9 +37,11 @@ public class KnowledgeSuggestionsListener implements TaskListener {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeSuggestionsListener.class);
 
     private final KnowledgeSearch search;
+    private final FormDisplay display;
 
-    public KnowledgeSuggestionsListener(KnowledgeSearch search) {
+    public KnowledgeSuggestionsListener(KnowledgeSearch search, FormDisplay display) {
         this.search = search;
+        this.display = display;
     }
 
     @Override
@@ -56,8 +59,8 @@ public class KnowledgeSuggestionsListener implements TaskListener {
         } catch (RuntimeException e) {
             LOG.warn("No knowledge suggestions for case {}: the search failed", task.getExecution().getProcessBusinessKey(), e);
         }
-        task.setVariable(Vars.KNOWN_ERROR_SUGGESTIONS, knownErrors);
-        task.setVariable(Vars.KNOWLEDGE_SUGGESTIONS, others);
+        display.show(task, Vars.KNOWN_ERROR_SUGGESTIONS, knownErrors);
+        display.show(task, Vars.KNOWLEDGE_SUGGESTIONS, others);
     }
 
     static String knownErrorsText(List<KnowledgeHit> hits) {

@@ -2,8 +2,8 @@ package dk.supportflow.meetings;
 
 import static dk.supportflow.process.GangmoedeProcess.Tasks;
 import static dk.supportflow.process.GangmoedeProcess.Vars;
-import dk.supportflow.process.GangmoedeProcess;
 
+import dk.supportflow.process.GangmoedeProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

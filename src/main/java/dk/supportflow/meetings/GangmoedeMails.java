@@ -1,8 +1,8 @@
 package dk.supportflow.meetings;
 
-import dk.supportflow.notification.Mails;
 import dk.supportflow.notification.Mail;
 import dk.supportflow.notification.MailOutbox;
+import dk.supportflow.notification.Mails;
 import dk.supportflow.people.Groups;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.platform.ClockConfig;

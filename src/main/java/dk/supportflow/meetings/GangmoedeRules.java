@@ -2,7 +2,6 @@ package dk.supportflow.meetings;
 
 import static dk.supportflow.process.GangmoedeProcess.Tasks;
 import static dk.supportflow.process.GangmoedeProcess.Vars;
-import dk.supportflow.process.GangmoedeProcess;
 
 import dk.supportflow.tasks.TaskInput;
 import dk.supportflow.tasks.TaskRules;

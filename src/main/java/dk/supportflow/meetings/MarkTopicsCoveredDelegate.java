@@ -1,8 +1,8 @@
 package dk.supportflow.meetings;
 
 import static dk.supportflow.process.GangmoedeProcess.Vars;
-import dk.supportflow.process.GangmoedeProcess;
 
+import dk.supportflow.process.GangmoedeProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package dk.supportflow.meetings;
 
 import static dk.supportflow.process.GangmoedeProcess.Vars;
-import dk.supportflow.process.GangmoedeProcess;
 
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.privacy.Cpr;

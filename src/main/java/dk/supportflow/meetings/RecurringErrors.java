@@ -2,7 +2,6 @@ package dk.supportflow.meetings;
 
 import dk.supportflow.cases.KpComponents;
 import dk.supportflow.platform.NamedLock;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

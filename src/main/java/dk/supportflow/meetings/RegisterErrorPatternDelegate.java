@@ -1,10 +1,10 @@
 package dk.supportflow.meetings;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
-import dk.supportflow.process.GangmoedeProcess;
 
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.knowledge.KnowledgeSharingRules;
+import dk.supportflow.process.GangmoedeProcess;
 import dk.supportflow.process.SupportCaseProcess;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;

@@ -1,9 +1,9 @@
 package dk.supportflow.meetings;
 
 import static dk.supportflow.process.GangmoedeProcess.Vars;
-import dk.supportflow.process.GangmoedeProcess;
 
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.process.GangmoedeProcess;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

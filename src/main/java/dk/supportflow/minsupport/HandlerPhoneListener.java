@@ -4,6 +4,7 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.process.SupportCaseProcess;
+import dk.supportflow.tasks.FormDisplay;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,16 +19,18 @@ import org.springframework.stereotype.Component;
 public class HandlerPhoneListener implements TaskListener {
 
     private final PeopleDirectory people;
+    private final FormDisplay display;
 
-    public HandlerPhoneListener(PeopleDirectory people) {
+    public HandlerPhoneListener(PeopleDirectory people, FormDisplay display) {
         this.people = people;
+        this.display = display;
     }
 
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Object handler = task.getVariable(Vars.CASE_HANDLER);
-            task.setVariable(Vars.HANDLER_PHONE_MISSING, handler == null || people.phoneOf(handler.toString()).isEmpty());
+            display.show(task, Vars.HANDLER_PHONE_MISSING, handler == null || people.phoneOf(handler.toString()).isEmpty());
             return;
         }
         Object phone = task.getVariable(Vars.HANDLER_PHONE);

@@ -3,6 +3,7 @@ package dk.supportflow.minsupport;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.process.SupportCaseProcess;
+import dk.supportflow.tasks.FormDisplay;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
@@ -19,9 +20,11 @@ public class SimilarCasesListener implements TaskListener {
     private static final Logger LOG = LoggerFactory.getLogger(SimilarCasesListener.class);
 
     private final SimilarMinSupportCases similarCases;
+    private final FormDisplay display;
 
-    public SimilarCasesListener(SimilarMinSupportCases similarCases) {
+    public SimilarCasesListener(SimilarMinSupportCases similarCases, FormDisplay display) {
         this.similarCases = similarCases;
+        this.display = display;
     }
 
     @Override
@@ -36,6 +39,6 @@ public class SimilarCasesListener implements TaskListener {
             LOG.warn("No similar MinSupport cases for case {}: the search failed ({})",
                     task.getExecution().getProcessBusinessKey(), e.getClass().getSimpleName());
         }
-        task.setVariable(Vars.SIMILAR_MINSUPPORT_CASES, text);
+        display.show(task, Vars.SIMILAR_MINSUPPORT_CASES, text);
     }
 }

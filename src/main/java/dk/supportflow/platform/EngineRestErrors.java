@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**

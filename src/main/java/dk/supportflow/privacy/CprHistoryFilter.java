@@ -1,8 +1,11 @@
 package dk.supportflow.privacy;
 
+import dk.supportflow.process.DriftssideProcess;
 import dk.supportflow.process.SupportCaseProcess.Vars;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * the variable in the same transaction, but the history events of that short-lived variable
  * (and of the submitted form field) would still be written to ACT_HI_*. This plugin replaces
  * the default database history handler by one that drops those events and masks any CPR-like
- * number that a free text variable quotes.
+ * number that a free text variable quotes. It also drops the variables prepared only for a
+ * task's form (suggestions, similar cases, the MinSupport draft: texts of this and other cases),
+ * so that the history holds no copies of them to chase at erasure.
  */
 @Component
 public class CprHistoryFilter extends AbstractProcessEnginePlugin {
@@ -32,9 +37,18 @@ public class CprHistoryFilter extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
 
-    static boolean carriesCpr(HistoryEvent event) {
+    /** Variables prepared only for a form's display (tasks.FormDisplay): never history. */
+    private static final Set<String> FORM_DISPLAY = formDisplay();
+
+    private static Set<String> formDisplay() {
+        Set<String> names = new HashSet<>(Vars.FORM_DISPLAY);
+        names.addAll(DriftssideProcess.Vars.FORM_DISPLAY);
+        return Set.copyOf(names);
+    }
+
+    static boolean keptOut(HistoryEvent event) {
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
-            return Vars.CPR.equals(variable.getVariableName());
+            return Vars.CPR.equals(variable.getVariableName()) || FORM_DISPLAY.contains(variable.getVariableName());
         }
         if (event instanceof HistoricFormPropertyEventEntity formProperty) {
             return Vars.CPR.equals(formProperty.getPropertyId());
@@ -46,7 +60,7 @@ public class CprHistoryFilter extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (carriesCpr(event)) {
+            if (keptOut(event)) {
                 return;
             }
             if (event instanceof HistoricVariableUpdateEventEntity variable) {

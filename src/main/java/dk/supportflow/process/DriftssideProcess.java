@@ -59,6 +59,8 @@ public final class DriftssideProcess {
         public static final String PUBLISHED = "published";
         /** Text list of the open known errors, for a release note: which ones does it fix? */
         public static final String OPEN_KNOWN_ERRORS = "openKnownErrors";
+        /** Prepared for the review form only (tasks.FormDisplay): local to the task, never in the history. */
+        public static final java.util.Set<String> FORM_DISPLAY = java.util.Set.of(OPEN_KNOWN_ERRORS);
 
         // the review
         public static final String REVIEW_OUTCOME = "reviewOutcome";

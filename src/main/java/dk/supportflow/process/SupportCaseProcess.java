@@ -148,7 +148,7 @@ public final class SupportCaseProcess {
         public static final String CRITICALITY = "criticality";
         public static final String SUGGESTED_CRITICALITY = "suggestedCriticality";
         public static final String CRITICALITY_JUSTIFICATION = "criticalityJustification";
-        /** Text list of similar cases with a MinSupport number, shown on the reportToMinSupport form. */
+        /** Text list of similar cases with a MinSupport number, shown on the prepareMinSupportReport form. */
         public static final String SIMILAR_MINSUPPORT_CASES = "similarMinSupportCases";
         public static final String MINSUPPORT_ANSWERED = "minSupportAnswered";
         public static final String MINSUPPORT_ANSWER = "minSupportAnswer";
@@ -184,6 +184,12 @@ public final class SupportCaseProcess {
         public static final String KNOWN_ERROR_SUGGESTIONS = "knownErrorSuggestions";
         /** Text list of articles and solved cases like the case, shown on the analyseError form. */
         public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestions";
+        /**
+         * Prepared for one task's form only (tasks.FormDisplay): local to the task, gone with it,
+         * never in the history. Not the case's data; the case row and its tables hold that.
+         */
+        public static final java.util.Set<String> FORM_DISPLAY = java.util.Set.of(SIMILAR_MINSUPPORT_CASES, HANDLER_PHONE_MISSING,
+                MINSUPPORT_DRAFT, DRIFTSSIDE_URL, DOCUMENT_LIBRARY_URL, KNOWN_ERROR_SUGGESTIONS, KNOWLEDGE_SUGGESTIONS);
 
         // knowledge sharing
         public static final String SHARE_WITH_CASEWORKERS = "shareWithCaseworkers";

@@ -1,11 +1,11 @@
 package dk.supportflow.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dk.supportflow.process.SupportCaseProcess;
 
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
+import dk.supportflow.process.SupportCaseProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

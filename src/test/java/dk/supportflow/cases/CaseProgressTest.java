@@ -3,12 +3,12 @@ package dk.supportflow.cases;
 import static dk.supportflow.process.SupportCaseProcess.Tasks;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
-import dk.supportflow.process.SupportCaseProcess;
 
 import db.migration.V18__Error_class_from_history;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.minsupport.MinSupportAnswers;
+import dk.supportflow.process.SupportCaseProcess;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.UUID;

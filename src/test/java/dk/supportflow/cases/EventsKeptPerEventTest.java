@@ -3,7 +3,6 @@ package dk.supportflow.cases;
 import static dk.supportflow.ReceivedMails.subjectStartsWith;
 import static dk.supportflow.process.SupportCaseProcess.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
-import dk.supportflow.process.SupportCaseProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.CaseScenario;

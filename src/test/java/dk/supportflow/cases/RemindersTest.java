@@ -5,7 +5,6 @@ import static dk.supportflow.process.SupportCaseProcess.Elements;
 import static dk.supportflow.process.SupportCaseProcess.Tasks;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
-import dk.supportflow.process.SupportCaseProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.CaseScenario;

@@ -3,7 +3,6 @@ package dk.supportflow.cases;
 import static dk.supportflow.ReceivedMails.subjectStartsWith;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
-import dk.supportflow.process.SupportCaseProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.Api;
@@ -11,6 +10,7 @@ import dk.supportflow.CaseScenario;
 import dk.supportflow.ReceivedMails;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
+import dk.supportflow.process.SupportCaseProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +74,7 @@ class RequestKindsTest {
                 .containsEntry("kind", "supportRequest").containsEntry("component", "Personligt tillæg");
 
         // the form points to KOMBIT's guides (supportflow.links.document-library)
-        scenario.prepareAnalysis(pi);
-        assertThat(runtimeService.getVariable(pi, Vars.DOCUMENT_LIBRARY_URL)).isEqualTo("https://www.kombit.dk/kp");
+        assertThat(scenario.formShows(pi, SupportCaseProcess.Tasks.ANALYSE_ERROR, Vars.DOCUMENT_LIBRARY_URL)).isEqualTo("https://www.kombit.dk/kp");
 
         // analysis asks no error class; one sent anyway is not kept
         scenario.complete(pi, SupportCaseProcess.Tasks.ANALYSE_ERROR, "support1", Map.of(Vars.OUTCOME, "solvedLocally",

@@ -10,7 +10,6 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import dk.supportflow.process.SupportCaseProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -19,6 +18,7 @@ import dk.supportflow.ReceivedMails;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
 import dk.supportflow.knowledge.SolvedCaseRepository;
+import dk.supportflow.process.SupportCaseProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -328,7 +328,7 @@ class SupportCaseProcessTest {
         // the draft is ready to copy; only the MinSupport number is asked, kept as it is matched
         BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Tasks.REPORT_TO_MINSUPPORT);
         scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT);
-        assertThat((String) runtimeService.getVariable(pi, Vars.MINSUPPORT_DRAFT))
+        assertThat((String) scenario.formShows(pi, Tasks.REPORT_TO_MINSUPPORT, Vars.MINSUPPORT_DRAFT))
                 .contains("Sagstype: Supportsag\n").contains("Supporttype: Sletning af fejloprettet sag\n")
                 .contains("3. Opleves fejlen på andre sager?\nKun denne sag.");
         String report = scenario.task(pi, Tasks.REPORT_TO_MINSUPPORT).getId();

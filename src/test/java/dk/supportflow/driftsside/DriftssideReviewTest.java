@@ -6,7 +6,6 @@ import static dk.supportflow.process.DriftssideProcess.Elements;
 import static dk.supportflow.process.DriftssideProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dk.supportflow.process.DriftssideProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.Api;
@@ -19,6 +18,7 @@ import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.knowledge.KnownError;
 import dk.supportflow.notification.OutboxMail;
 import dk.supportflow.notification.OutboxMailRepository;
+import dk.supportflow.process.DriftssideProcess;
 import dk.supportflow.process.SupportCaseProcess;
 import java.util.HashMap;
 import java.util.List;
@@ -269,7 +269,8 @@ class DriftssideReviewTest {
                 .satisfies(l -> assertThat(l.getMatchedAt()).isEqualTo(KnownErrorCase.MatchedAt.intake));
         assertThat((String) runtimeService.getVariable(later.processInstanceId(), SupportCaseProcess.Vars.KNOWN_ERROR_NOTICE))
                 .contains(symptom);
-        assertThat((String) runtimeService.getVariable(later.processInstanceId(), SupportCaseProcess.Vars.KNOWN_ERROR_SUGGESTIONS))
+        assertThat((String) scenario.formShows(later.processInstanceId(), SupportCaseProcess.Tasks.ANALYSE_ERROR,
+                SupportCaseProcess.Vars.KNOWN_ERROR_SUGGESTIONS))
                 .contains(symptom);
         assertThat(knownErrorJob(later.processInstanceId())).as("no message needed at intake").isNull();
     }

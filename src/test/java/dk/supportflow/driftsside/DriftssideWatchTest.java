@@ -2,10 +2,10 @@ package dk.supportflow.driftsside;
 
 import static dk.supportflow.process.DriftssideProcess.Elements;
 import static org.assertj.core.api.Assertions.assertThat;
-import dk.supportflow.process.DriftssideProcess;
 
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.TestSmtpServer;
+import dk.supportflow.process.DriftssideProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

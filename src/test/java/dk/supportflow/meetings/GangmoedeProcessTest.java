@@ -6,7 +6,6 @@ import static dk.supportflow.process.GangmoedeProcess.Vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import dk.supportflow.process.GangmoedeProcess;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.supportflow.CaseScenario;
@@ -16,6 +15,7 @@ import dk.supportflow.TestSmtpServer;
 import dk.supportflow.knowledge.KnowledgeArticle;
 import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.process.GangmoedeProcess;
 import dk.supportflow.process.SupportCaseProcess;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;

@@ -1,11 +1,11 @@
 package dk.supportflow.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dk.supportflow.process.GangmoedeProcess;
 
 import dk.supportflow.Api;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
+import dk.supportflow.process.GangmoedeProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -11,6 +11,7 @@ import dk.supportflow.cases.CaseReport;
 import dk.supportflow.cases.SupportCaseService;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,8 @@ class SimilarMinSupportCasesTest {
     SupportCaseService cases;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -64,9 +67,13 @@ class SimilarMinSupportCasesTest {
                 "Borgerens gamle adresse står i brevet");
         scenario.complete(now.processInstanceId(), Tasks.ANALYSE_ERROR, "support2",
                 CaseScenario.analysis("escalate", "processError", null));
-        scenario.task(now.processInstanceId(), Tasks.PREPARE_MINSUPPORT_REPORT);
-        String shown = (String) runtimeService.getVariable(now.processInstanceId(), Vars.SIMILAR_MINSUPPORT_CASES);
+        String shown = (String) scenario.formShows(now.processInstanceId(), Tasks.PREPARE_MINSUPPORT_REPORT,
+                Vars.SIMILAR_MINSUPPORT_CASES);
         assertThat(shown).startsWith("MS-SIM-1 – " + earlier.caseNumber() + " (åben)").doesNotContain("MS-SIM-2");
+        // shown on the form only: not the case's data, so neither a process variable nor history
+        assertThat(runtimeService.getVariables(now.processInstanceId())).doesNotContainKey(Vars.SIMILAR_MINSUPPORT_CASES);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(now.processInstanceId())
+                .variableName(Vars.SIMILAR_MINSUPPORT_CASES).count()).isZero();
 
         ResponseEntity<List> api = new Api(rest).getList("support2", "/api/minsupport/similar-cases?caseNumber=" + now.caseNumber());
         assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);

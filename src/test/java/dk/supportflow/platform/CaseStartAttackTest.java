@@ -18,7 +18,6 @@ import dk.supportflow.process.SupportCaseProcess.Tasks;
 import dk.supportflow.process.SupportCaseProcess.Vars;
 import dk.supportflow.process.SupportCaseProcess;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;

@@ -6,7 +6,6 @@ import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.process.SupportCaseProcess.Tasks;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;

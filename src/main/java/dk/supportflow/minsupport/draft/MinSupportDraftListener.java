@@ -3,6 +3,7 @@ package dk.supportflow.minsupport.draft;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.process.SupportCaseProcess;
+import dk.supportflow.tasks.FormDisplay;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class MinSupportDraftListener implements TaskListener {
 
     private final MinSupportDrafts drafts;
+    private final FormDisplay display;
 
-    public MinSupportDraftListener(MinSupportDrafts drafts) {
+    public MinSupportDraftListener(MinSupportDrafts drafts, FormDisplay display) {
         this.drafts = drafts;
+        this.display = display;
     }
 
     @Override
@@ -27,7 +30,7 @@ public class MinSupportDraftListener implements TaskListener {
         DelegateExecution execution = task.getExecution();
         String text = drafts.textForTasklist(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
                 execution.getVariables());
-        execution.getProcessInstance().setVariable(Vars.MINSUPPORT_DRAFT, text);
+        display.show(task, Vars.MINSUPPORT_DRAFT, text);
         // the phone just given on prepareMinSupportReport is in the profile now (HandlerPhoneListener)
         execution.getProcessInstance().removeVariable(Vars.HANDLER_PHONE);
     }

@@ -147,7 +147,7 @@ class MinSupportDraftTest {
     @Test
     void theTasklistDraftIsReadyToPasteButNeverHoldsTheCprNumber() {
         prepare();
-        String draft = (String) runtimeService.getVariable(pi, Vars.MINSUPPORT_DRAFT);
+        String draft = (String) scenario.formShows(pi, Tasks.REPORT_TO_MINSUPPORT, Vars.MINSUPPORT_DRAFT);
 
         assertThat(draft).startsWith("Udkast til MinSupport – sag " + caseNumber)
                 .contains("Titel: " + TITLE + "\n")
@@ -168,14 +168,12 @@ class MinSupportDraftTest {
                 .contains("Mangler endnu: Brugerens telefon");
         assertThat(draft).doesNotContain("150372");
 
-        // nor in Camunda's tables, runtime or history
-        List<String> stored = jdbc.queryForList("""
-                select TEXT_ from ACT_RU_VARIABLE where NAME_ = 'minSupportDraft'
-                union all select TEXT_ from ACT_HI_VARINST where NAME_ = 'minSupportDraft'
-                union all select TEXT_ from ACT_HI_DETAIL where NAME_ = 'minSupportDraft'""", String.class);
-        assertThat(stored).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain("150372"));
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
-                .variableName(Vars.MINSUPPORT_DRAFT).singleResult().getValue()).isEqualTo(draft);
+        // nor in Camunda's runtime tables; the history never holds a draft (it is the form's, not the case's)
+        assertThat(jdbc.queryForList("select TEXT_ from ACT_RU_VARIABLE where NAME_ = 'minSupportDraft'", String.class))
+                .isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain("150372"));
+        assertThat(jdbc.queryForObject("""
+                select (select count(*) from ACT_HI_VARINST where NAME_ = 'minSupportDraft')
+                     + (select count(*) from ACT_HI_DETAIL where NAME_ = 'minSupportDraft')""", Integer.class)).isZero();
     }
 
     @Test
