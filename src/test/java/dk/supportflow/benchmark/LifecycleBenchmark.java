@@ -60,8 +60,12 @@ class LifecycleBenchmark {
     record Bare(double perSecond, Map<String, Double> breakdown) {
     }
 
+    /** A node started in a JVM of its own on the database the application's run left. */
+    record NodeStart(double seconds, double heapMb) {
+    }
+
     record Result(String database, double application, double bare, Map<String, Double> breakdown,
-            ScaleBenchmark.Latency openCase, ScaleBenchmark.Latency completeTask) {
+            ScaleBenchmark.Latency openCase, ScaleBenchmark.Latency completeTask, NodeStart start) {
 
         String line() {
             return String.format(Locale.ROOT, "LIFECYCLE db=%s clients=%d app=%.2f bare=%.2f ratio=%.3f", database, CLIENTS,
@@ -96,6 +100,8 @@ class LifecycleBenchmark {
                 System.out.printf(Locale.ROOT, "LIFECYCLE-HTTP db=%s POST /api/cases p50=%.1f ms p95=%.1f ms; "
                         + "task completion p50=%.1f ms p95=%.1f ms%n", result.database(), result.openCase().p50(),
                         result.openCase().p95(), result.completeTask().p50(), result.completeTask().p95());
+                System.out.printf(Locale.ROOT, "LIFECYCLE-START db=%s node start-up on the existing database %.1f s, heap after GC %.0f MB%n",
+                        result.database(), result.start().seconds(), result.start().heapMb());
                 System.out.println(result.line());
             }
         } finally {
@@ -146,6 +152,7 @@ class LifecycleBenchmark {
             builder.profiles(profile);
         }
         ConfigurableApplicationContext context = builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        Result result;
         try {
             CaseLifecycles lifecycles = new CaseLifecycles(context, waker);
             lifecycles.throughput(CLIENTS, WARM_UP);
@@ -163,10 +170,55 @@ class LifecycleBenchmark {
             probe.get();
             Map<String, Double> steps = new java.util.TreeMap<>(lifecycles.takeBreakdown(LIFECYCLES));
             steps.putAll(bare.breakdown());
-            return new Result(database, perSecond, bare.perSecond(), steps, user.latency(user.openCase), user.latency(user.completeTask));
+            result = new Result(database, perSecond, bare.perSecond(), steps, user.latency(user.openCase),
+                    user.latency(user.completeTask), null);
         } finally {
             context.close();
         }
+        return new Result(result.database(), result.application(), result.bare(), result.breakdown(), result.openCase(),
+                result.completeTask(), coldStart(profile, properties));
+    }
+
+    /**
+     * Starts a node in a new JVM (cold: nothing loaded, nothing compiled) on the database and
+     * index the run left, as a node that is restarted or added: the time until Spring Boot reports
+     * the application started (Flyway, the engine, the index check, the start-up work), then the
+     * heap in use after a full GC (jcmd).
+     */
+    private static NodeStart coldStart(String profile, List<String> properties) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SupportflowApplication.class.getName()));
+        properties.forEach(p -> command.add("--" + p));
+        command.add("--logging.level." + SupportflowApplication.class.getName() + "=INFO");
+        if (profile != null) {
+            command.add("--spring.profiles.active=" + profile);
+        }
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(node.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            java.util.regex.Pattern started = java.util.regex.Pattern.compile("Started SupportflowApplication in ([0-9.]+) seconds");
+            for (String line; (line = lines.readLine()) != null; ) {
+                java.util.regex.Matcher matcher = started.matcher(line);
+                if (matcher.find()) {
+                    double seconds = Double.parseDouble(matcher.group(1));
+                    return new NodeStart(seconds, heapAfterGc(node.pid()));
+                }
+            }
+            throw new IllegalStateException("the node ended without starting (exit " + node.waitFor() + ")");
+        } finally {
+            node.destroy();
+            node.waitFor();
+        }
+    }
+
+    private static double heapAfterGc(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor();
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(text);
+        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
     }
 
     /** A superbruger opening cases and a supportberettiget completing their analysis, over HTTP, one at a time. */
@@ -271,6 +323,10 @@ class LifecycleBenchmark {
                 r -> r.openCase().cells().replace(" | ", " / "));
         row(md, "task completion over `/engine-rest` under load, p50 / p95 (target p95 < 100 ms)", results,
                 r -> r.completeTask().cells().replace(" | ", " / "));
+        row(md, "start-up of a node on this database afterwards, new JVM (target < 12 s)", results,
+                r -> String.format(Locale.ROOT, "%.1f s", r.start().seconds()));
+        row(md, "heap in use after that start-up, after a full GC (target < 200 MB)", results,
+                r -> String.format(Locale.ROOT, "%.0f MB", r.start().heapMb()));
         md.append("\nA client's time per case, in ms (mean; \"wait\" is waiting to be woken for the task, i.e. for the ")
                 .append("job executor; \"closing jobs\" from the last completion until the process has ended):\n\n");
         md.append("| step |");
