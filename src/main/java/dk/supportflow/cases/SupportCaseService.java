@@ -49,12 +49,15 @@ public class SupportCaseService {
     private final OnBehalf onBehalf;
     private final KpComponents components;
     private final CaseDialogue dialogue;
+    private final CaseProcesses processes;
 
     public SupportCaseService(SupportCaseRepository cases, CaseInformationRepository information, CaseNumbers caseNumbers,
             CprCipher cprCipher, CprLookup cprLookup, CaseFacts.Solutions solutions, RuntimeService runtimeService,
             TaskService taskService, CaseFacts.WaitingTimes waitingTimes, ApplicationEventPublisher events, Clock clock,
-            TransactionTemplate transaction, OnBehalf onBehalf, KpComponents components, CaseDialogue dialogue) {
+            TransactionTemplate transaction, OnBehalf onBehalf, KpComponents components, CaseDialogue dialogue,
+            CaseProcesses processes) {
         this.dialogue = dialogue;
+        this.processes = processes;
         this.cases = cases;
         this.information = information;
         this.caseNumbers = caseNumbers;
@@ -220,11 +223,11 @@ public class SupportCaseService {
         if (supportCase.isClosed()) {
             throw Refused.conflict("Sagen " + caseNumber + " er lukket. Opret en ny sag, hvis fejlen er opstået igen.");
         }
-        runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.CASE_INFORMATION_ADDED)
-                .processInstanceBusinessKey(caseNumber)
-                .setVariableLocal(Vars.INFORMATION_SOURCE, Cpr.maskInText(source.strip()))
-                .setVariableLocal(Vars.INFORMATION_TEXT, Cpr.maskInText(text.strip()))
-                .correlateWithResult();
+        boolean received = processes.send(caseNumber, SupportCaseProcess.Messages.CASE_INFORMATION_ADDED, Map.of(),
+                Map.of(Vars.INFORMATION_SOURCE, Cpr.maskInText(source.strip()), Vars.INFORMATION_TEXT, Cpr.maskInText(text.strip())));
+        if (!received) {
+            throw Refused.conflict("Sagen " + caseNumber + " kan ikke tage imod ny information lige nu. Prøv igen om et øjeblik.");
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package dk.supportflow.driftsside;
 
-import static dk.supportflow.process.SupportCaseProcess.Vars;
-
+import dk.supportflow.cases.CaseProcesses;
 import dk.supportflow.cases.CaseProgress;
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseService;
@@ -17,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,19 +35,19 @@ public class KnownErrorLinks {
     private final KnownErrorRepository knownErrors;
     private final KnownErrorCaseRepository links;
     private final DriftssideMessageRepository messages;
-    private final RuntimeService runtimeService;
+    private final CaseProcesses processes;
     private final SupportCaseService supportCases;
     private final CaseProgress progress;
     private final DriftssideMails mails;
     private final Clock clock;
 
     public KnownErrorLinks(KnownErrorRepository knownErrors, KnownErrorCaseRepository links,
-            DriftssideMessageRepository messages, RuntimeService runtimeService, SupportCaseService supportCases,
+            DriftssideMessageRepository messages, CaseProcesses processes, SupportCaseService supportCases,
             CaseProgress progress, DriftssideMails mails, Clock clock) {
         this.knownErrors = knownErrors;
         this.links = links;
         this.messages = messages;
-        this.runtimeService = runtimeService;
+        this.processes = processes;
         this.supportCases = supportCases;
         this.progress = progress;
         this.mails = mails;
@@ -70,9 +66,7 @@ public class KnownErrorLinks {
                 links.save(new KnownErrorCase(knownError.getId(), supportCase.caseNumber(), KnownErrorCase.MatchedAt.review,
                         supportCase.minSupportCaseNumber(), clock.instant()));
                 // the link row is the event: the case's job registers every link not yet registered
-                runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.KNOWN_ERROR_REPORTED)
-                        .processInstanceBusinessKey(supportCase.caseNumber())
-                        .correlateWithResult();
+                processes.send(supportCase.caseNumber(), SupportCaseProcess.Messages.KNOWN_ERROR_REPORTED, Map.of(), Map.of());
                 linked.add(supportCase.caseNumber());
             }
         }
@@ -117,11 +111,7 @@ public class KnownErrorLinks {
                     knownError.getSymptom(), release.getTitle(), release.getLink());
             link.reporterNotified(clock.instant());
             told++;
-            String processInstanceId = supportCase.get().getProcessInstanceId();
-            if (processInstanceId != null
-                    && runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 1) {
-                runtimeService.setVariable(processInstanceId, Vars.KNOWN_ERROR_NOTICE, notice(link.getCaseNumber()));
-            }
+            processes.noteKnownError(supportCase.get(), notice(link.getCaseNumber()));
         }
         return told;
     }
@@ -175,14 +165,7 @@ public class KnownErrorLinks {
      * step); the MinSupport number only while the case waits on MinSupport. Suspended cases are left out.
      */
     private List<CaseText> openCases() {
-        List<SupportCase> rows = progress.openCases().stream().filter(row -> row.getProcessInstanceId() != null).toList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Set<String> active = runtimeService.createProcessInstanceQuery()
-                .processInstanceIds(rows.stream().map(SupportCase::getProcessInstanceId).collect(Collectors.toSet()))
-                .active().list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
-        return rows.stream().filter(row -> active.contains(row.getProcessInstanceId()))
+        return processes.active(progress.openCases()).stream()
                 .map(row -> new CaseText(row.getCaseNumber(), KnownErrorMatcher.join(row.getTitle(), row.getActual(),
                         row.getErrorMessage()), row.getComponent(), row.isAwaitingMinSupport() ? row.getMinSupportCaseNumber() : null))
                 .toList();

@@ -2,20 +2,16 @@ package dk.supportflow.minsupport;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.CaseProcesses;
 import dk.supportflow.domain.Refused;
 import dk.supportflow.platform.JobLease;
 import dk.supportflow.privacy.Cpr;
 import dk.supportflow.process.SupportCaseProcess;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
-import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -38,15 +34,15 @@ public class MinSupportAnswers {
     public record Outcome(List<String> caseNumbers, boolean kept) {
     }
 
-    private final RuntimeService runtimeService;
+    private final CaseProcesses processes;
     private final InboxRepository inbox;
     private final TransactionTemplate transactions;
     private final JobLease lease;
     private final Clock clock;
 
-    public MinSupportAnswers(RuntimeService runtimeService, InboxRepository inbox, TransactionTemplate transactions,
+    public MinSupportAnswers(CaseProcesses processes, InboxRepository inbox, TransactionTemplate transactions,
             JobLease lease, Clock clock) {
-        this.runtimeService = runtimeService;
+        this.processes = processes;
         this.inbox = inbox;
         this.transactions = transactions;
         this.lease = lease;
@@ -87,8 +83,7 @@ public class MinSupportAnswers {
             if (!reached.isEmpty()) {
                 return new Outcome(reached, false);
             }
-            if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SupportCaseProcess.PROCESS_KEY)
-                    .variableValueEquals(Vars.MINSUPPORT_CASE_NUMBER, number).count() > 0) {
+            if (!processes.casesWithMinSupportCase(number).isEmpty()) {
                 // between two steps (a mail being written, a follow-up being registered): the next moment it waits again
                 throw Refused.conflict("Sagen med MinSupport-sag " + number
                         + " er midt i et skridt lige nu. Prøv igen om et øjeblik.");
@@ -130,31 +125,16 @@ public class MinSupportAnswers {
     }
 
     private List<String> deliver(String number, InboxEntry.Kind kind, String text, String changeRequestOutcome) {
-        MessageCorrelationBuilder correlation;
         if (kind == InboxEntry.Kind.answer) {
-            correlation = runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_ANSWER_RECEIVED)
-                    .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, number)
-                    .setVariable(Vars.MINSUPPORT_ANSWER, text)
-                    .setVariable(Vars.MINSUPPORT_ANSWERED, true);
+            Map<String, Object> answer = new HashMap<>();
+            answer.put(Vars.MINSUPPORT_ANSWER, text);
+            answer.put(Vars.MINSUPPORT_ANSWERED, true);
             if (changeRequestOutcome != null) {
-                correlation.setVariable(Vars.CHANGE_REQUEST_OUTCOME, changeRequestOutcome);
+                answer.put(Vars.CHANGE_REQUEST_OUTCOME, changeRequestOutcome);
             }
-        } else {
-            correlation = runtimeService.createMessageCorrelation(SupportCaseProcess.Messages.MINSUPPORT_QUESTION_RECEIVED)
-                    .processInstanceVariableEquals(Vars.MINSUPPORT_CASE_NUMBER, number)
-                    .setVariable(Vars.MINSUPPORT_QUESTION, text);
+            return processes.sendToMinSupportCase(number, SupportCaseProcess.Messages.MINSUPPORT_ANSWER_RECEIVED, answer);
         }
-        List<MessageCorrelationResult> results;
-        try {
-            results = correlation.correlateAllWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            return List.of();
-        }
-        Set<String> instanceIds = results.stream().map(r -> r.getExecution().getProcessInstanceId()).collect(Collectors.toSet());
-        if (instanceIds.isEmpty()) {
-            return List.of();
-        }
-        return runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
-                .map(ProcessInstance::getBusinessKey).sorted().toList();
+        return processes.sendToMinSupportCase(number, SupportCaseProcess.Messages.MINSUPPORT_QUESTION_RECEIVED,
+                Map.of(Vars.MINSUPPORT_QUESTION, text));
     }
 }
