@@ -60,10 +60,6 @@ class LifecycleBenchmark {
     record Bare(double perSecond, Map<String, Double> breakdown) {
     }
 
-    /** A node started in a JVM of its own on the database the application's run left. */
-    record NodeStart(double seconds, double heapMb) {
-    }
-
     record Result(String database, double application, double bare, Map<String, Double> breakdown,
             ScaleBenchmark.Latency openCase, ScaleBenchmark.Latency completeTask, NodeStart start) {
 
@@ -180,45 +176,18 @@ class LifecycleBenchmark {
     }
 
     /**
-     * Starts a node in a new JVM (cold: nothing loaded, nothing compiled) on the database and
-     * index the run left, as a node that is restarted or added: the time until Spring Boot reports
-     * the application started (Flyway, the engine, the index check, the start-up work), then the
-     * heap in use after a full GC (jcmd).
+     * Starts a node in a new JVM (cold) on the database and index the run left, as a node that is
+     * restarted or added.
      */
     private static NodeStart coldStart(String profile, List<String> properties) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SupportflowApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(NodeStart.java(), "-cp", System.getProperty("java.class.path"),
+                SupportflowApplication.class.getName()));
         properties.forEach(p -> command.add("--" + p));
         command.add("--logging.level." + SupportflowApplication.class.getName() + "=INFO");
         if (profile != null) {
             command.add("--spring.profiles.active=" + profile);
         }
-        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(node.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8))) {
-            java.util.regex.Pattern started = java.util.regex.Pattern.compile("Started SupportflowApplication in ([0-9.]+) seconds");
-            for (String line; (line = lines.readLine()) != null; ) {
-                java.util.regex.Matcher matcher = started.matcher(line);
-                if (matcher.find()) {
-                    double seconds = Double.parseDouble(matcher.group(1));
-                    return new NodeStart(seconds, heapAfterGc(node.pid()));
-                }
-            }
-            throw new IllegalStateException("the node ended without starting (exit " + node.waitFor() + ")");
-        } finally {
-            node.destroy();
-            node.waitFor();
-        }
-    }
-
-    private static double heapAfterGc(long pid) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor();
-        Process info = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
-        String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        info.waitFor();
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(text);
-        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+        return NodeStart.of(command);
     }
 
     /** A superbruger opening cases and a supportberettiget completing their analysis, over HTTP, one at a time. */
@@ -349,7 +318,7 @@ class LifecycleBenchmark {
         md.append("| ").append(name).append(" | ").append(String.join(" | ", results.stream().map(cell).toList())).append(" |\n");
     }
 
-    private static void deleteRecursively(Path dir) throws Exception {
+    static void deleteRecursively(Path dir) throws Exception {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
