@@ -6,7 +6,9 @@ import static org.mockito.Mockito.withSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.mockito.Mockito;
 
 /**
  * The tier of process tests on the engine alone: one BPMN (and its decisions) deployed to an
@@ -25,12 +29,14 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 final class EngineOnly {
 
     private final Map<Object, Object> beans = new HashMap<>();
+    private final List<Object> mocks = new ArrayList<>();
     private final ProcessEngine engine;
 
     private EngineOnly(Map<String, Object> fixedBeans, String... delegateBeans) {
         for (String name : delegateBeans) {
-            beans.put(name, mock(JavaDelegate.class, withSettings().name(name)
-                    .extraInterfaces(TaskListener.class, ExecutionListener.class)));
+            Object mock = mock(JavaDelegate.class, withSettings().name(name).extraInterfaces(TaskListener.class, ExecutionListener.class));
+            beans.put(name, mock);
+            mocks.add(mock);
         }
         beans.putAll(fixedBeans);
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -44,7 +50,7 @@ final class EngineOnly {
         engine = configuration.buildProcessEngine();
     }
 
-    /** An engine with these models from processes/ deployed and these beans as mocks. */
+    /** An engine with these models from processes/ deployed and these beans as mocks, the one camunda-bpm-assert uses. */
     static EngineOnly deploying(Map<String, Object> fixedBeans, String[] models, String... delegateBeans) {
         EngineOnly engineOnly = new EngineOnly(fixedBeans, delegateBeans);
         DeploymentBuilder deployment = engineOnly.engine.getRepositoryService().createDeployment();
@@ -56,6 +62,7 @@ final class EngineOnly {
             }
         }
         deployment.deploy();
+        BpmnAwareTests.init(engineOnly.engine);
         return engineOnly;
     }
 
@@ -69,7 +76,13 @@ final class EngineOnly {
         return (T) beans.get(name);
     }
 
+    /** Forgets every call and answer of the mocks: each test starts afresh. */
+    void resetMocks() {
+        mocks.forEach(Mockito::reset);
+    }
+
     void close() {
+        BpmnAwareTests.reset();
         engine.close();
     }
 }

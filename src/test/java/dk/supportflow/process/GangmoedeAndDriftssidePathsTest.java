@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -27,7 +26,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,23 +49,16 @@ class GangmoedeAndDriftssidePathsTest {
                 GangmoedeProcess.Beans.COMPLETED_BY, DriftssideProcess.Beans.FETCH, DriftssideProcess.Beans.FEED_INCIDENT,
                 DriftssideProcess.Beans.OPEN_KNOWN_ERRORS, DriftssideProcess.Beans.APPLY_REVIEW,
                 DriftssideProcess.Beans.MAIL_MESSAGE);
-        BpmnAwareTests.init(engine.engine());
     }
 
     @AfterAll
     static void stopEngine() {
-        BpmnAwareTests.reset();
         engine.close();
     }
 
     @BeforeEach
     void forgetCalls() {
-        for (String name : new String[] {GangmoedeProcess.Beans.PROPOSE_AGENDA, GangmoedeProcess.Beans.SEND_INVITATIONS,
-                GangmoedeProcess.Beans.MARK_TOPICS_COVERED, DriftssideProcess.Beans.FETCH, DriftssideProcess.Beans.MAIL_MESSAGE,
-                DriftssideProcess.Beans.APPLY_REVIEW}) {
-            reset((Object) engine.bean(name));
-        }
-        clearInvocations((Object) engine.bean(SupportCaseProcess.Beans.TASK_COMPLETION_VALIDATOR));
+        engine.resetMocks();
     }
 
     @Test

@@ -12,7 +12,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -30,7 +29,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,23 +57,16 @@ class SupportCasePathsTest {
                 Beans.CLOSE_CASE, Beans.REGISTER_ERROR_PATTERN, Beans.REGISTER_CASE_INFORMATION, Beans.CASE_INFORMATION_INTAKE,
                 Beans.MINSUPPORT_DRAFT_LISTENER, Beans.KNOWN_ERROR_INTAKE, Beans.REGISTER_KNOWN_ERROR, Beans.HANDLER_PHONE,
                 Beans.REMINDER);
-        BpmnAwareTests.init(engine.engine());
     }
 
     @AfterAll
     static void stopEngine() {
-        BpmnAwareTests.reset();
         engine.close();
     }
 
     @BeforeEach
     void forgetCalls() {
-        for (String name : new String[] {Beans.MAIL_ANSWER, Beans.MAIL_CASEWORKERS, Beans.CLOSE_CASE, Beans.REGISTER_ERROR_PATTERN,
-                Beans.MAIL_QUESTION, Beans.REMINDER, Beans.MAIL_FOLLOW_UP_REMINDER, Beans.CRITICALITY_CHANGE_RECORDER,
-                Beans.PASS_ON_MINSUPPORT_QUESTION, Beans.PASS_ON_REPORTER_ANSWER, Beans.REGISTER_CASE_INFORMATION,
-                Beans.CASE_INTAKE, Beans.TASK_COMPLETION_VALIDATOR}) {
-            clearInvocations((Object) engine.bean(name));
-        }
+        engine.resetMocks();
     }
 
     @Test
@@ -194,11 +185,9 @@ class SupportCasePathsTest {
     void atAFollowUpTheCriticalityIsChangedAndTheWaitGoesOn() throws Exception {
         ProcessInstance pi = reportedToMinSupport();
 
-        execute(job(Elements.TIMER_FOLLOW_UP_DUE));
-        execute(job(Elements.TASK_MAIL_FOLLOW_UP_REMINDER));
-        verifyDelegate(Beans.MAIL_FOLLOW_UP_REMINDER, 1);
-        complete(task(Tasks.FOLLOW_UP_MINSUPPORT, pi), Map.of(Vars.MINSUPPORT_ANSWERED, false, Vars.CHANGE_CRITICALITY, true,
+        followUp(pi, Map.of(Vars.MINSUPPORT_ANSWERED, false, Vars.CHANGE_CRITICALITY, true,
                 Vars.NEW_CRITICALITY, "hoej", Vars.CRITICALITY_CHANGE_REASON, "Flere borgere venter."));
+        verifyDelegate(Beans.MAIL_FOLLOW_UP_REMINDER, 1);
 
         execute(job(Elements.TASK_CHANGE_CRITICALITY));
         verifyDelegate(Beans.CRITICALITY_CHANGE_RECORDER, 1);
@@ -209,9 +198,7 @@ class SupportCasePathsTest {
     void anAnswerFoundAtTheFollowUpIsForwarded() throws Exception {
         ProcessInstance pi = reportedToMinSupport();
 
-        execute(job(Elements.TIMER_FOLLOW_UP_DUE));
-        execute(job(Elements.TASK_MAIL_FOLLOW_UP_REMINDER));
-        complete(task(Tasks.FOLLOW_UP_MINSUPPORT, pi), Map.of(Vars.MINSUPPORT_ANSWERED, true, Vars.ANSWER, "Rettet."));
+        followUp(pi, Map.of(Vars.MINSUPPORT_ANSWERED, true, Vars.ANSWER, "Rettet."));
 
         assertThat(pi).hasPassed(Elements.END_ANSWERED_AT_FOLLOW_UP).isWaitingAt(Tasks.FORWARD_ANSWER);
         verifyDelegate(Beans.CRITICALITY_CHANGE_RECORDER, 0);
@@ -254,6 +241,13 @@ class SupportCasePathsTest {
         complete(task(Tasks.REPORT_TO_MINSUPPORT, pi), Map.of(Vars.MINSUPPORT_CASE_NUMBER, "MS-1"));
         assertThat(pi).isWaitingAt(Elements.TIMER_FOLLOW_UP_DUE);
         return pi;
+    }
+
+    /** The follow-up timer fires, its reminder is mailed, and the follow-up is done with these answers. */
+    private static void followUp(ProcessInstance pi, Map<String, Object> answers) {
+        execute(job(Elements.TIMER_FOLLOW_UP_DUE));
+        execute(job(Elements.TASK_MAIL_FOLLOW_UP_REMINDER));
+        complete(task(Tasks.FOLLOW_UP_MINSUPPORT, pi), answers);
     }
 
     private static void shareAndClose(ProcessInstance pi, boolean shareWithCaseworkers) {
