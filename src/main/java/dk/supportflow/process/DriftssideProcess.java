@@ -1,5 +1,7 @@
 package dk.supportflow.process;
 
+import java.util.Set;
+
 /**
  * The contract of the {@code driftssideWatch} BPMN process: a timer start that reads the
  * driftsside, and a message start that has one new driftsside message reviewed by the
@@ -60,7 +62,7 @@ public final class DriftssideProcess {
         /** Text list of the open known errors, for a release note: which ones does it fix? */
         public static final String OPEN_KNOWN_ERRORS = "openKnownErrors";
         /** Prepared for the review form only (tasks.FormDisplay): local to the task, never in the history. */
-        public static final java.util.Set<String> FORM_DISPLAY = java.util.Set.of(OPEN_KNOWN_ERRORS);
+        public static final Set<String> FORM_DISPLAY = Set.of(OPEN_KNOWN_ERRORS);
 
         // the review
         public static final String REVIEW_OUTCOME = "reviewOutcome";

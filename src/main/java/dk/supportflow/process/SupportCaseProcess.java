@@ -1,6 +1,7 @@
 package dk.supportflow.process;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The contract of the {@code supportCase} BPMN process: its key, element ids, message names and
@@ -188,7 +189,7 @@ public final class SupportCaseProcess {
          * Prepared for one task's form only (tasks.FormDisplay): local to the task, gone with it,
          * never in the history. Not the case's data; the case row and its tables hold that.
          */
-        public static final java.util.Set<String> FORM_DISPLAY = java.util.Set.of(SIMILAR_MINSUPPORT_CASES, HANDLER_PHONE_MISSING,
+        public static final Set<String> FORM_DISPLAY = Set.of(SIMILAR_MINSUPPORT_CASES, HANDLER_PHONE_MISSING,
                 MINSUPPORT_DRAFT, DRIFTSSIDE_URL, DOCUMENT_LIBRARY_URL, KNOWN_ERROR_SUGGESTIONS, KNOWLEDGE_SUGGESTIONS);
 
         // knowledge sharing
