@@ -65,6 +65,15 @@ public class KnowledgeArticle {
         this.createdAt = createdAt;
     }
 
+    /** The writer's improved text; the case it came from, its error class and its author stay. */
+    void edit(String title, String symptom, String cause, String solution, String component) {
+        this.title = Cpr.maskInText(title);
+        this.symptom = Cpr.maskInText(symptom);
+        this.cause = Cpr.maskInText(cause);
+        this.solution = Cpr.maskInText(solution);
+        this.component = component;
+    }
+
     public void retire(Instant when) {
         if (retiredAt == null) {
             retiredAt = when;

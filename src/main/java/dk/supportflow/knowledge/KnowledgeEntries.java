@@ -7,10 +7,11 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Known errors and knowledge articles: created, listed and retired; the index follows after commit. */
+/** Known errors and knowledge articles: created, edited, listed and retired; the index follows after commit. */
 @Service
 public class KnowledgeEntries {
 
@@ -38,14 +39,29 @@ public class KnowledgeEntries {
         return knownError;
     }
 
+    /** A better text for a known error still in use; a retired one is not brought back by editing. */
+    @Transactional
+    public KnownError editKnownError(long id, String symptom, String component, String workaround, String sourceLink) {
+        KnownError knownError = knownError(id);
+        if (knownError.isRetired()) {
+            throw Refused.conflict("Den kendte fejl er udfaset og kan ikke længere rettes.");
+        }
+        knownError.edit(symptom.strip(), blankToNull(component), workaround.strip(), checkedLink(sourceLink));
+        search.indexAfterCommit(knownError.toEntry());
+        return knownError;
+    }
+
+    public KnownError knownError(long id) {
+        return knownErrors.findById(id).orElseThrow(() -> Refused.notFound("Den kendte fejl " + id + " findes ikke."));
+    }
+
     public List<KnownError> knownErrors(boolean includeRetired) {
         return includeRetired ? knownErrors.findAllByOrderByCreatedAtDesc() : knownErrors.findByRetiredAtIsNullOrderByCreatedAtDesc();
     }
 
     @Transactional
     public KnownError retireKnownError(long id) {
-        KnownError knownError = knownErrors.findById(id)
-                .orElseThrow(() -> Refused.notFound("Den kendte fejl " + id + " findes ikke."));
+        KnownError knownError = knownError(id);
         knownError.retire(clock.instant());
         search.removeAfterCommit(KnowledgeKind.KNOWN_ERROR, String.valueOf(id));
         return knownError;
@@ -62,6 +78,28 @@ public class KnowledgeEntries {
                 solved.getErrorClass(), createdBy, clock.instant()));
         search.indexAfterCommit(article.toEntry());
         return article;
+    }
+
+    @Transactional
+    public KnowledgeArticle editArticle(long id, String title, String symptom, String cause, String solution,
+            String component) {
+        KnowledgeArticle article = article(id);
+        if (article.isRetired()) {
+            throw Refused.conflict("Artiklen er udfaset og kan ikke længere rettes.");
+        }
+        article.edit(title.strip(), symptom.strip(), blankToNull(cause), solution.strip(),
+                component == null || component.isBlank() ? article.getComponent() : component.strip());
+        search.indexAfterCommit(article.toEntry());
+        return article;
+    }
+
+    /** The solved case an article can be written from, if the case is closed with an answer. */
+    public Optional<SolvedCase> solvedCase(String caseNumber) {
+        return solvedCases.findByCaseNumber(caseNumber);
+    }
+
+    public List<KnowledgeArticle> articlesOf(String caseNumber) {
+        return articles.findByCaseNumber(caseNumber);
     }
 
     public KnowledgeArticle article(long id) {

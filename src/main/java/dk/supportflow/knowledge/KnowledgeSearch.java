@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,6 +40,8 @@ public class KnowledgeSearch {
     public static final int MAX_QUERY_LENGTH = 500;
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
+    private static final int SUGGESTED_KNOWN_ERRORS = 3;
+    private static final int SUGGESTED_OTHERS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeSearch.class);
 
     private final KnowledgeIndex index;
@@ -60,6 +63,11 @@ public class KnowledgeSearch {
 
     /** A user's search (GET /api/knowledge): the query is checked, absurd ones are refused with a 400. */
     public List<KnowledgeHit> search(String q, String component, Integer limit) {
+        return search(q, component, Set.of(), limit);
+    }
+
+    /** A user's search among some kinds of entries only (all when {@code kinds} is empty). */
+    public List<KnowledgeHit> search(String q, String component, Set<KnowledgeKind> kinds, Integer limit) {
         int max = limit == null ? DEFAULT_LIMIT : limit;
         if (max < 1 || max > MAX_LIMIT) {
             throw badRequest("Antal resultater (limit) skal være mellem 1 og " + MAX_LIMIT + ".");
@@ -79,7 +87,23 @@ public class KnowledgeSearch {
         if (index.terms(q).isEmpty()) {
             throw badRequest("Søgningen består kun af småord som \"og\", \"på\" og \"ikke\". Skriv de ord, der beskriver fejlen.");
         }
-        return index.search(KnowledgeQuery.of(q, component, max));
+        KnowledgeQuery query = KnowledgeQuery.of(q, component, max);
+        return index.search(new KnowledgeQuery(query.text(), query.component(), max, kinds, false, null, null, null, 1));
+    }
+
+    /**
+     * What may already answer a report being typed: known errors (from the driftsside) first, then
+     * articles and solved cases, each sharing at least two of its words. Empty for too little text.
+     */
+    public List<KnowledgeHit> suggestionsFor(String text, String component) {
+        if (text == null || text.isBlank() || text.length() > 3 * MAX_QUERY_LENGTH || index.terms(text).size() < 2) {
+            return List.of();
+        }
+        List<KnowledgeHit> hits = new ArrayList<>(index.search(
+                KnowledgeQuery.likeCase(text, component, null, SUGGESTED_KNOWN_ERRORS, Set.of(KnowledgeKind.KNOWN_ERROR))));
+        hits.addAll(index.search(KnowledgeQuery.likeCase(text, component, null, SUGGESTED_OTHERS,
+                Set.of(KnowledgeKind.ARTICLE, KnowledgeKind.CASE))));
+        return hits;
     }
 
     /** Searches without the user checks (suggestions, similar cases): nothing found is an empty list. */

@@ -57,6 +57,13 @@ public class KnownError {
         this.createdAt = createdAt;
     }
 
+    void edit(String symptom, String component, String workaround, String sourceLink) {
+        this.symptom = Cpr.maskInText(symptom);
+        this.component = component;
+        this.workaround = Cpr.maskInText(workaround);
+        this.sourceLink = sourceLink;
+    }
+
     public void retire(Instant when) {
         if (retiredAt == null) {
             retiredAt = when;

@@ -1,6 +1,8 @@
 package dk.supportflow.people;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -49,17 +51,26 @@ public class PeopleDirectory {
                 .toList();
     }
 
+    /** The members of a group by user id, with their names, ordered by name. */
+    public Map<String, String> namesOfGroup(String groupId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        identityService.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().orderByUserFirstName().asc()
+                .list().forEach(user -> names.put(user.getId(), displayName(user)));
+        return names;
+    }
+
     public List<String> groupsOf(String userId) {
         return identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
     }
 
     public String displayName(String userId) {
         User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
+        return user == null ? userId : displayName(user);
+    }
+
+    private static String displayName(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return name.isEmpty() ? user.getId() : name;
     }
 }

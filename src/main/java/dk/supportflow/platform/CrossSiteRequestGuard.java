@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses cross-site requests to what HTTP Basic protects: /api (the API docs too), /mails,
- * /dashboard and /engine-rest. A browser that has Basic credentials sends them with every request
+ * Refuses cross-site requests to what HTTP Basic protects: /api (the API docs too), /mails
+ * and /engine-rest. A browser that has Basic credentials sends them with every request
  * to the site, also with one that a page of another site makes it send (cross-site request
  * forgery). So a request the browser marks as coming from elsewhere is refused (403), before any
  * login: {@code Sec-Fetch-Site} other than same-origin or none (typed address, bookmark), or an
  * {@code Origin} other than the request's own; so is a form-like body (multipart, form, plain
  * text: what a foreign page can post without asking) whose {@code Referer} is another site, from
  * browsers that send neither header. A top-level GET navigation stays allowed: a link to
- * /dashboard must still work. API clients (curl, scripts, Camunda Modeler) send none of these
+ * the API docs must still work. API clients (curl, scripts, Camunda Modeler) send none of these
  * headers and are not affected. The request's own origin is its scheme, host and port, so behind
  * a reverse proxy {@code server.forward-headers-strategy} must be set (docs/operations.md).
  */
@@ -38,7 +38,7 @@ public class CrossSiteRequestGuard extends OncePerRequestFilter {
 
     static final String REFUSED = "Forespørgslen kom fra en anden hjemmeside og er afvist. Åbn Supportflow direkte, og prøv igen.";
 
-    private static final List<String> GUARDED = List.of("/api", "/mails", "/dashboard", "/engine-rest");
+    private static final List<String> GUARDED = List.of("/api", "/mails", "/engine-rest");
     private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
     private static final Set<String> FORM_LIKE = Set.of(MediaType.MULTIPART_FORM_DATA_VALUE,
             MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.TEXT_PLAIN_VALUE);

@@ -16,8 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. /api (its OpenAPI pages too), the mail viewer and the actuator: HTTP Basic
- * against Camunda's users (stateless); only the health check is open. The Camunda webapps keep
- * their own login (with CSRF protection); /engine-rest gets Camunda's HTTP Basic filter.
+ * against Camunda's users (stateless); only the health check is open. The portal (/portal, and
+ * /dashboard that leads to it): a session login on a Danish page, with CSRF tokens. The Camunda
+ * webapps keep their own login (with CSRF protection); /engine-rest gets Camunda's HTTP Basic filter.
  */
 @Configuration
 public class SecurityConfig {
@@ -31,7 +32,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
             ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        http.securityMatcher("/api/**", "/mails/**", "/actuator/**", "/dashboard")
+        http.securityMatcher("/api/**", "/mails/**", "/actuator/**")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -46,7 +47,7 @@ public class SecurityConfig {
                         // the driftsside: the driftsansvarlige follow it, the supportberettigede keep up with it
                         .requestMatchers("/api/driftsside/**").hasAnyAuthority(OPERATIONS, SUPPORT, ADMIN)
                         .requestMatchers("/api/reports/**").hasAnyAuthority(SUPPORT, ADMIN)
-                        .requestMatchers("/dashboard", "/api/dashboard").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
+                        .requestMatchers("/api/dashboard").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
                         // the MinSupport draft may show a CPR number in clear text (minsupport.draft)
                         .requestMatchers("/api/cases/*/minsupport-draft").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(SUPERUSER, SUPPORT)
@@ -69,6 +70,39 @@ public class SecurityConfig {
                 // stateless Basic auth, no cookies: CSRF does not apply
                 .csrf(csrf -> csrf.disable())
                 .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /**
+     * The portal's pages: the same users and groups as everywhere, logged in once per session.
+     * What a page shows within a case (the reporter's own cases only) is the services' rule, as
+     * for the API. Scripts and styles come from this site only (no inline script or style).
+     */
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, IdentityAuthenticationProvider provider) throws Exception {
+        http.securityMatcher("/portal", "/portal/**", "/dashboard")
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/portal/login", "/portal/ingen-adgang").permitAll()
+                        .requestMatchers("/portal/indrapporter", "/portal/indrapporter/**").hasAnyAuthority(SUPERUSER, SUPPORT)
+                        .requestMatchers("/portal/sager/*/udkast").hasAnyAuthority(SUPPORT, ADMIN)
+                        .requestMatchers("/portal/sager", "/portal/sager/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
+                        .requestMatchers("/portal/viden/artikler/**").hasAuthority(SUPPORT)
+                        .requestMatchers("/portal/viden/kendte-fejl/**").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
+                        .requestMatchers("/portal/viden").hasAnyAuthority(SUPERUSER, SUPPORT, OPERATIONS, ADMIN)
+                        .requestMatchers("/portal/driftsside", "/portal/driftsside/**").hasAnyAuthority(OPERATIONS, SUPPORT, ADMIN)
+                        .requestMatchers("/portal/minsupport").hasAnyAuthority(SUPPORT, ADMIN)
+                        .requestMatchers("/portal/overblik", "/dashboard").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
+                        .requestMatchers("/portal", "/portal/").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(login -> login.loginPage("/portal/login").failureUrl("/portal/login?fejl")
+                        .defaultSuccessUrl("/portal", false))
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logget-ud"))
+                .exceptionHandling(ex -> ex.accessDeniedPage("/portal/ingen-adgang"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()));
         return http.build();
     }
 

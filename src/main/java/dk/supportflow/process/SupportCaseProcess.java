@@ -84,6 +84,20 @@ public final class SupportCaseProcess {
         }
     }
 
+    /**
+     * Whose turn it is while an activity is active (docs/process-guide.md, "Hvem venter vi på?"):
+     * the reporter's, the vendor's or the failing integration's; all other time is the
+     * municipality's. The waiting times (waitingtime.Party) and the case list read these.
+     */
+    public static final class Waiting {
+        public static final Set<String> ON_REPORTER = Set.of(Tasks.PROVIDE_MORE_INFO, Tasks.ANSWER_MINSUPPORT_QUESTION);
+        public static final Set<String> ON_VENDOR = Set.of(Elements.SUBPROCESS_AWAIT_MINSUPPORT);
+        public static final Set<String> ON_INTEGRATION = Set.of(Elements.TIMER_WAIT_INTEGRATION);
+
+        private Waiting() {
+        }
+    }
+
     public static final class Messages {
         public static final String MINSUPPORT_ANSWER_RECEIVED = "MinSupportAnswerReceived";
         public static final String CASE_INFORMATION_ADDED = "CaseInformationAdded";

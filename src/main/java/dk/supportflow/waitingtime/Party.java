@@ -1,7 +1,6 @@
 package dk.supportflow.waitingtime;
 
-import static dk.supportflow.process.SupportCaseProcess.Elements;
-import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Waiting;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -17,14 +16,14 @@ public enum Party {
     /** The supportberettigede: everything not listed for another party. */
     MUNICIPALITY("municipality", Set.of()),
     /** The reporter, while "Uddyb fejlindberetningen" or "Svar på MinSupports spørgsmål" is open. */
-    REPORTER("reporter", Set.of(Tasks.PROVIDE_MORE_INFO, Tasks.ANSWER_MINSUPPORT_QUESTION)),
+    REPORTER("reporter", Waiting.ON_REPORTER),
     /** The vendor, from the report to MinSupport until its answer (message or follow-up). */
-    VENDOR("vendor", Set.of(Elements.SUBPROCESS_AWAIT_MINSUPPORT)),
+    VENDOR("vendor", Waiting.ON_VENDOR),
     /**
      * The failing integration, while the case waits to try it again. Counted apart: neither the
      * municipality's work nor MinSupport's response time.
      */
-    INTEGRATION("integration", Set.of(Elements.TIMER_WAIT_INTEGRATION));
+    INTEGRATION("integration", Waiting.ON_INTEGRATION);
 
     private final String key;
     private final Set<String> activityIds;
