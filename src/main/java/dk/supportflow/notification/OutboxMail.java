@@ -164,6 +164,10 @@ public class OutboxMail {
         return lastError;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Instant getSentAt() {
         return sentAt;
     }

@@ -85,7 +85,6 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/login", "/portal/ingen-adgang").permitAll()
                         .requestMatchers("/portal/indrapporter", "/portal/indrapporter/**").hasAnyAuthority(SUPERUSER, SUPPORT)
-                        .requestMatchers("/portal/sager/*/udkast").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/portal/sager", "/portal/sager/**").hasAnyAuthority(SUPERUSER, SUPPORT, ADMIN)
                         .requestMatchers("/portal/viden/artikler/**").hasAuthority(SUPPORT)
                         .requestMatchers("/portal/viden/kendte-fejl/**").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)

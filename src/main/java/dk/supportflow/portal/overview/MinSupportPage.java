@@ -1,0 +1,85 @@
+package dk.supportflow.portal.overview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.supportflow.minsupport.MinSupportRules;
+import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.waitingtime.MinSupportReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** /portal/minsupport: the vendor's response times by criticality, as a table and a chart. */
+@Controller
+public class MinSupportPage {
+
+    private final MinSupportReport report;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public MinSupportPage(MinSupportReport report, ObjectMapper json, Clock clock) {
+        this.report = report;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portal/minsupport")
+    String page(@RequestParam(required = false) String fra, @RequestParam(required = false) String til, Model model)
+            throws JsonProcessingException {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate to = date("til", til, errors);
+        LocalDate from = date("fra", fra, errors);
+        to = to == null ? LocalDate.now(clock.withZone(ClockConfig.ZONE)) : to;
+        from = from == null ? to.minusMonths(6) : from;
+        if (to.isBefore(from)) {
+            errors.put("til", "Slutdatoen ligger før startdatoen.");
+            from = to.minusMonths(6);
+        }
+        MinSupportReport.Report figures = report.build(from, to);
+        List<String> labels = new ArrayList<>();
+        List<Double> medians = new ArrayList<>();
+        List<Double> p90s = new ArrayList<>();
+        for (MinSupportReport.Row row : figures.byCriticality()) {
+            labels.add(MinSupportRules.CRITICALITIES.get(row.criticality()));
+            medians.add(days(row.medianVendorTime()));
+            p90s.add(days(row.p90VendorTime()));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        // what was typed stays in the field next to its message
+        values.put("fra", errors.containsKey("fra") ? fra : from.toString());
+        values.put("til", errors.containsKey("til") ? til : to.toString());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("report", figures);
+        model.addAttribute("criticalities", MinSupportRules.CRITICALITIES);
+        // inside <script type="application/json"> a "<" could end the element; as \u003c it stays JSON
+        model.addAttribute("chart", json.writeValueAsString(Map.of("labels", labels, "median", medians, "p90", p90s))
+                .replace("<", "\\u003c"));
+        return "portal/minsupport";
+    }
+
+    private static double days(String iso) {
+        return iso == null ? 0 : Math.round(Duration.parse(iso).toMinutes() / 144.0) / 10.0;
+    }
+
+    private static LocalDate date(String field, String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Skriv datoen på formen åååå-mm-dd.");
+            return null;
+        }
+    }
+}
