@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * What every portal page has: who is logged in; and a Danish page when a service refuses or
  * something fails (before the API's JSON handler, which would answer the rest of the site).
  */
-@ControllerAdvice(basePackageClasses = PortalAdvice.class)
+@ControllerAdvice(assignableTypes = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PortalAdvice {
 

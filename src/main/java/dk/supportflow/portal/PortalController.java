@@ -7,10 +7,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The way in: the login page, the start page each role lands on, the page for a refused address, the dashboard. */
 @Controller
-public class PortalController {
+public class PortalController implements PortalPage {
 
     private final DashboardFigures figures;
     private final ObjectMapper json;
@@ -37,7 +38,8 @@ public class PortalController {
         return "redirect:/portal/viden";
     }
 
-    @GetMapping("/portal/ingen-adgang")
+    /** Any method: a refused form post (a missing CSRF token) is forwarded here as it came. */
+    @RequestMapping("/portal/ingen-adgang")
     String denied(Model model) {
         model.addAttribute("status", 403);
         model.addAttribute("message", "Du har ikke adgang til denne side. Spørg en supportberettiget, hvis du mener, du burde have det.");

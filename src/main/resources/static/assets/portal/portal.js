@@ -29,12 +29,16 @@
             setTimeout(function () { status.textContent = ''; }, 3000);
           }
         };
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(text).then(done, function () { selectText(source); });
-        } else {
+        const fallback = function () {
+          // no clipboard API (or no permission): select the text and copy it the old way
           selectText(source);
           document.execCommand('copy');
           done();
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done, fallback);
+        } else {
+          fallback();
         }
       });
     });

@@ -4,6 +4,7 @@ import dk.supportflow.cases.CaseList;
 import dk.supportflow.cases.CaseStage;
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.people.PeopleDirectory;
+import dk.supportflow.portal.PortalPage;
 import dk.supportflow.portal.PortalUser;
 import dk.supportflow.process.SupportCaseProcess;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** /portal/sager: a superbruger's own cases, every case for the supportberettigede; filtered, sorted, a page at a time. */
 @Controller
-public class CaseListPage {
+public class CaseListPage implements PortalPage {
 
     static final Map<String, String> STAGES = new LinkedHashMap<>();
     static final Map<String, String> CRITICALITIES = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dk.supportflow.minsupport.draft.TicketDraft;
 import dk.supportflow.notification.Mails;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.portal.Forms;
+import dk.supportflow.portal.PortalPage;
 import dk.supportflow.portal.PortalUser;
 import dk.supportflow.process.SupportCaseProcess;
 import java.io.IOException;
@@ -45,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the open task in Tasklist. The reading rule is the API's (SupportCaseService#view).
  */
 @Controller
-public class CasePage {
+public class CasePage implements PortalPage {
 
     static final List<String> INFORMATION_FIELDS = List.of("source", "text");
 

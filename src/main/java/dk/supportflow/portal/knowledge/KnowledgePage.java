@@ -10,6 +10,7 @@ import dk.supportflow.knowledge.SolvedCase;
 import dk.supportflow.knowledge.search.KnowledgeHit;
 import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.portal.Forms;
+import dk.supportflow.portal.PortalPage;
 import dk.supportflow.portal.PortalUser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * retire articles (one from a solved case in two clicks), and with the driftsansvarlige known errors.
  */
 @Controller
-public class KnowledgePage {
+public class KnowledgePage implements PortalPage {
 
     static final List<String> ARTICLE_FIELDS = List.of("caseNumber", "title", "symptom", "cause", "solution", "component");
     static final List<String> KNOWN_ERROR_FIELDS = List.of("symptom", "component", "workaround", "sourceLink");
@@ -61,7 +62,7 @@ public class KnowledgePage {
         Map<String, String> errors = new LinkedHashMap<>();
         List<KnowledgeHit> hits = List.of();
         if (q != null && !q.isBlank()) {
-            Set<KnowledgeKind> kinds = KINDS.containsKey(art) ? Set.of(KnowledgeKind.ofKey(art)) : Set.of();
+            Set<KnowledgeKind> kinds = art != null && KINDS.containsKey(art) ? Set.of(KnowledgeKind.ofKey(art)) : Set.of();
             try {
                 hits = search.search(q, komponent == null || komponent.isBlank() ? null : komponent.strip(), kinds, RESULTS);
             } catch (Refused refused) {

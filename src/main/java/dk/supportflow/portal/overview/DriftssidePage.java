@@ -1,5 +1,6 @@
 package dk.supportflow.portal.overview;
 
+import dk.supportflow.portal.PortalPage;
 import dk.supportflow.driftsside.DriftssideMessage;
 import dk.supportflow.driftsside.DriftssideMessages;
 import dk.supportflow.driftsside.KnownErrorCase;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** /portal/driftsside: the driftsside's messages, how they were reviewed, and the cases linked to them. */
 @Controller
-public class DriftssidePage {
+public class DriftssidePage implements PortalPage {
 
     private final DriftssideMessages messages;
     private final KnownErrorLinks links;

@@ -1,5 +1,6 @@
 package dk.supportflow.portal.overview;
 
+import dk.supportflow.portal.PortalPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.supportflow.minsupport.MinSupportRules;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** /portal/minsupport: the vendor's response times by criticality, as a table and a chart. */
 @Controller
-public class MinSupportPage {
+public class MinSupportPage implements PortalPage {
 
     private final MinSupportReport report;
     private final ObjectMapper json;

@@ -9,6 +9,7 @@ import dk.supportflow.knowledge.search.KnowledgeHit;
 import dk.supportflow.people.Groups;
 import dk.supportflow.people.PeopleDirectory;
 import dk.supportflow.portal.Forms;
+import dk.supportflow.portal.PortalPage;
 import dk.supportflow.portal.PortalUser;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * already answer them. "Det løste mit problem" ends the report without a case, and is counted.
  */
 @Controller
-public class ReportPage {
+public class ReportPage implements PortalPage {
 
     /** The report's fields in the order the page asks them; errors are listed in this order. */
     static final List<String> FIELDS = List.of("kind", "title", "workingOn", "stepsTaken", "expected", "actual",
@@ -122,7 +123,7 @@ public class ReportPage {
         model.addAttribute("hits", hits);
         model.addAttribute("draftId", values.get("draftId"));
         model.addAttribute("searched", !text.isBlank());
-        return "portal/indrapporter :: suggestions";
+        return "portal/forslag :: suggestions";
     }
 
     /** "Det løste mit problem": the report ends here, without a case. */

@@ -1,0 +1,180 @@
+package dk.supportflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.supportflow.Api;
+import dk.supportflow.CaseScenario;
+import dk.supportflow.SupportflowTest;
+import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.knowledge.KnowledgeEntries;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/** Issue 17: the portal's rules as requests meet them: login, CSRF, who sees what, Danish errors, deflection counts. */
+@SupportflowTest
+class PortalRequestsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SupportCaseService cases;
+    @Autowired
+    KnowledgeEntries knowledge;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void aPageNeedsALoginAndAFormNeedsItsCsrfToken() {
+        PortalSession anonymous = new PortalSession(port);
+        HttpResponse<String> page = anonymous.get("/portal/sager");
+        assertThat(page.uri().getPath()).isEqualTo("/portal/login");
+        assertThat(page.body()).contains("<html lang=\"da\"").contains("Log ind");
+
+        PortalSession sofie = PortalSession.login(port, "superbruger1");
+        HttpResponse<String> noToken = sofie.postWithout("/portal/indrapporter", Map.of("title", "Uden token"));
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("Ingen adgang").doesNotContain("Uden token");
+    }
+
+    @Test
+    void aSuperbrugerSeesOnlyTheirOwnCasesAndMayNotOpenAnothers() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String own = cases.openCase(CaseScenario.report("Egen sag " + marker), "superbruger1").caseNumber();
+        String others = cases.openCase(CaseScenario.report("Andens sag " + marker), "superbruger2").caseNumber();
+
+        PortalSession sofie = PortalSession.login(port, "superbruger1");
+        String list = sofie.get("/portal/sager?tekst=" + marker).body();
+        assertThat(list).contains(own).doesNotContain(others);
+        HttpResponse<String> page = sofie.get("/portal/sager/" + own);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("150372-xxxx").doesNotContain("150372-4711").doesNotContain("Udkast til MinSupport");
+        HttpResponse<String> refused = sofie.get("/portal/sager/" + others);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Du har kun adgang til de sager, du selv har indberettet.").doesNotContain("Andens sag");
+        assertThat(sofie.get("/portal/sager/" + others + "/bilag/1").statusCode()).isEqualTo(403);
+        assertThat(sofie.post("/portal/sager/" + others + "/information", Map.of("source", "Kollega", "text", "Snyd"))
+                .statusCode()).isEqualTo(403);
+
+        PortalSession sanne = PortalSession.login(port, "support1");
+        assertThat(sanne.get("/portal/sager?fase=&tekst=" + marker).body()).contains(own).contains(others);
+        assertThat(sanne.get("/portal/sager/" + others).body()).contains("Udkast til MinSupport");
+    }
+
+    @Test
+    void aReportWithMistakesKeepsWhatWasTypedAndSaysInDanishWhatIsMissing() {
+        PortalSession sofie = PortalSession.login(port, "superbruger1");
+        sofie.get("/portal/indrapporter");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("kind", "error");
+        form.put("title", "Beregn tillæg afsluttes ikke æøå");
+        form.put("workingOn", "Personligt tillæg");
+        form.put("cpr", "999999-9999");
+        form.put("paymentBlocked", "true");
+        form.put("availableDate", "32-13-2026");
+        HttpResponse<String> response = sofie.post("/portal/indrapporter", form);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("Der er noget, du skal rette")
+                .contains("id=\"expected-error\"").contains("Skriv, hvad du forventede skulle ske")
+                .contains("id=\"actual-error\"").contains("Skriv, hvad der skete i stedet.")
+                .contains("id=\"stepsTaken-error\"")
+                .contains("id=\"availableDate-error\"")
+                .contains("id=\"cpr-error\"")
+                .contains("aria-invalid=\"true\"")
+                .contains("value=\"Beregn tillæg afsluttes ikke æøå\"")
+                .contains(">Personligt tillæg</textarea>")
+                .contains("value=\"32-13-2026\"");
+    }
+
+    @Test
+    void aReportFiledInThePortalIsACaseAndIsCountedWithTheSuggestionsShown() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        knowledge.registerKnownError("Udbetalingsbrevet viser forkert beløb " + marker, "Breve",
+                "Ret beløbet i brevet manuelt.", null, "drift1");
+        Map<String, Object> before = deflection();
+
+        PortalSession sofie = PortalSession.login(port, "superbruger1");
+        String draftId = draftIdOf(sofie.get("/portal/indrapporter").body());
+        HttpResponse<String> suggestions = sofie.post("/portal/indrapporter/forslag",
+                Map.of("title", "Udbetalingsbrevet viser et forkert beløb " + marker, "draftId", draftId));
+        assertThat(suggestions.body()).contains("Kendt fejl fra driftssiden").contains("Ret beløbet i brevet manuelt.");
+        // asked again while typing: the same report is counted once
+        sofie.post("/portal/indrapporter/forslag", Map.of("title", "Udbetalingsbrevet viser forkert beløb " + marker,
+                "draftId", draftId));
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("draftId", draftId);
+        form.put("kind", "error");
+        form.put("title", "Udbetalingsbrevet viser forkert beløb " + marker);
+        form.put("workingOn", "Folkepension");
+        form.put("stepsTaken", "Dannede brevet");
+        form.put("expected", "Det rigtige beløb");
+        form.put("actual", "Et andet beløb");
+        HttpResponse<String> filed = sofie.post("/portal/indrapporter", form);
+        assertThat(filed.uri().getPath()).startsWith("/portal/sager/");
+        assertThat(filed.body()).contains("Tak – sagen er oprettet.");
+        String caseNumber = filed.uri().getPath().substring("/portal/sager/".length());
+        assertThat(cases.find(caseNumber)).hasValueSatisfying(c -> assertThat(c.getReporter()).isEqualTo("superbruger1"));
+
+        Map<String, Object> after = deflection();
+        assertThat(((Number) after.get("shown")).longValue()).isEqualTo(((Number) before.get("shown")).longValue() + 1);
+        assertThat(((Number) after.get("reported")).longValue()).isEqualTo(((Number) before.get("reported")).longValue() + 1);
+        assertThat(after.get("solvedBySuggestion")).isEqualTo(before.get("solvedBySuggestion"));
+    }
+
+    @Test
+    void theDeflectionFiguresAreForTheSupportberettigedeAndCheckTheirDates() {
+        assertThat(new Api(rest).get("superbruger1", "/api/reports/deflection").getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<Map> bad = new Api(rest).get("support1", "/api/reports/deflection?from=2026-13-01&to=igaar");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().toString()).contains("åååå-mm-dd");
+    }
+
+    @Test
+    void eachRoleReachesItsPagesAndNoOthers() {
+        PortalSession dorthe = PortalSession.login(port, "drift1");
+        assertThat(dorthe.get("/portal").uri().getPath()).isEqualTo("/portal/driftsside");
+        assertThat(dorthe.get("/portal/driftsside").statusCode()).isEqualTo(200);
+        assertThat(dorthe.get("/portal/sager").statusCode()).isEqualTo(403);
+        assertThat(dorthe.get("/portal/minsupport").statusCode()).isEqualTo(403);
+        assertThat(dorthe.get("/portal/viden/kendte-fejl/ny").statusCode()).isEqualTo(200);
+
+        PortalSession sofie = PortalSession.login(port, "superbruger1");
+        assertThat(sofie.get("/portal/viden").statusCode()).isEqualTo(200);
+        assertThat(sofie.get("/portal/viden/artikler/ny").statusCode()).isEqualTo(403);
+        assertThat(sofie.get("/portal/driftsside").statusCode()).isEqualTo(403);
+        assertThat(sofie.get("/portal/overblik").statusCode()).isEqualTo(403);
+        assertThat(sofie.get("/dashboard").statusCode()).isEqualTo(403);
+
+        PortalSession sanne = PortalSession.login(port, "support1");
+        for (String page : new String[] {"/portal/sager", "/portal/indrapporter", "/portal/viden", "/portal/viden/artikler/ny",
+                "/portal/viden/kendte-fejl", "/portal/driftsside", "/portal/minsupport", "/portal/overblik"}) {
+            HttpResponse<String> response = sanne.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.body()).as(page).contains("<html lang=\"da\"").doesNotContain("Det lykkedes ikke");
+        }
+        assertThat(sanne.get("/portal/minsupport?fra=i-går").body()).contains("Skriv datoen på formen åååå-mm-dd.")
+                .contains("value=\"i-går\"");
+        assertThat(sanne.get("/portal/viden?q=og").body()).contains("småord");
+    }
+
+    private Map<String, Object> deflection() {
+        LocalDate today = LocalDate.now();
+        return new Api(rest).get("support1", "/api/reports/deflection?from=" + today.minusDays(1) + "&to=" + today.plusDays(1))
+                .getBody();
+    }
+
+    private static String draftIdOf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"draftId\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+}
