@@ -107,7 +107,16 @@ class ScaleBenchmark {
         PerformanceDoc.writeSection("scale", report(results));
     }
 
-    private Result run(String label, String profile, List<String> databaseProperties, int history, GreenMail smtp) throws Exception {
+    /**
+     * A running application with {@code history} closed cases (copies, {@link HistoryCloner}) and
+     * {@link #OPEN_CASES} open ones, all reported by superbruger1; the caller closes its context.
+     */
+    record Populated(ConfigurableApplicationContext context, String base, double startupSeconds, long heapMb,
+            double populateSeconds, long closedCases, List<String> historical, List<String> open) {
+    }
+
+    static Populated populate(String label, String profile, List<String> databaseProperties, int history, GreenMail smtp)
+            throws Exception {
         List<String> properties = new ArrayList<>(databaseProperties);
         properties.addAll(List.of("server.port=0", "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort(),
                 "supportflow.knowledge.index-dir=in-memory", "supportflow.privacy.retention-cron=-",
@@ -144,8 +153,22 @@ class ScaleBenchmark {
             for (int i = 0; i < OPEN_CASES; i++) {
                 open.add(cases.openCase(CaseScenario.report("Åben sag " + i + ": opgaven afsluttes ikke"), "superbruger1").caseNumber());
             }
-            String filterId = engine.getFilterService().createFilterQuery().filterName("Supportsager").singleResult().getId();
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            return new Populated(context, base, startup, heapMb, populate, closed, historical, open);
+        } catch (Exception e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private Result run(String label, String profile, List<String> databaseProperties, int history, GreenMail smtp) throws Exception {
+        Populated node = populate(label, profile, databaseProperties, history, smtp);
+        try {
+            ProcessEngine engine = node.context().getBean(ProcessEngine.class);
+            String filterId = engine.getFilterService().createFilterQuery().filterName("Supportsager").singleResult().getId();
+            String base = node.base();
+            List<String> historical = node.historical();
+            List<String> open = node.open();
             HttpClient http = HttpClient.newHttpClient();
             Random random = new Random(42);
             Latency taskList = latency(() -> post(http, base + "/engine-rest/filter/" + filterId
@@ -153,9 +176,10 @@ class ScaleBenchmark {
             Latency closedCase = latency(() -> get(http, base + "/api/cases/" + historical.get(random.nextInt(historical.size()))));
             Latency openCase = latency(() -> get(http, base + "/api/cases/" + open.get(random.nextInt(open.size()))));
             log("%s: task list %s, closed case %s, open case %s", label, taskList, closedCase, openCase);
-            return new Result(label, startup, heapMb, populate, closed, taskList, closedCase, openCase);
+            return new Result(label, node.startupSeconds(), node.heapMb(), node.populateSeconds(), node.closedCases(),
+                    taskList, closedCase, openCase);
         } finally {
-            context.close();
+            node.context().close();
         }
     }
 
@@ -163,7 +187,7 @@ class ScaleBenchmark {
         void run() throws Exception;
     }
 
-    private static Latency latency(Call call) throws Exception {
+    static Latency latency(Call call) throws Exception {
         for (int i = 0; i < REQUESTS / 5; i++) {
             call.run();
         }
@@ -226,7 +250,7 @@ class ScaleBenchmark {
         md.append("| ").append(name).append(" | ").append(String.join(" | ", results.stream().map(cell).toList())).append(" |\n");
     }
 
-    private static void log(String format, Object... args) {
+    static void log(String format, Object... args) {
         System.out.println("[benchmark] " + String.format(Locale.ROOT, format, args));
     }
 

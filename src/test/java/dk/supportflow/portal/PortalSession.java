@@ -29,12 +29,20 @@ public final class PortalSession {
     private String csrf;
 
     public PortalSession(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    public PortalSession(String base) {
+        this.base = base;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     public static PortalSession login(int port, String user) {
-        PortalSession session = new PortalSession(port);
+        return login("http://localhost:" + port, user);
+    }
+
+    public static PortalSession login(String base, String user) {
+        PortalSession session = new PortalSession(base);
         session.get("/portal/login");
         HttpResponse<String> response = session.post("/portal/login", Map.of("username", user, "password", "demo"));
         if (!response.uri().getPath().startsWith("/portal/") || response.uri().getPath().equals("/portal/login")) {
