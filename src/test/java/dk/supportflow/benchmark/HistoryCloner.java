@@ -33,6 +33,7 @@ final class HistoryCloner {
     private static final List<String> OWN_TABLES = List.of("support_case", "solved_case", "case_waiting_time",
             "error_pattern_occurrence", "outbox_mail");
     private static final int BATCH = 200;
+    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -90,7 +91,11 @@ final class HistoryCloner {
         return numbers;
     }
 
-    /** A copied value: the new case number, and new ids in place of the template's ids (also inside "activityId:id"). */
+    /**
+     * A copied value: the new case number (also inside a text, such as a mail's subject), new ids in
+     * place of the template's ids (also inside "activityId:id"), and a new key for a unique hash
+     * (the outbox's idempotency key).
+     */
     private static String copy(String value, String caseNumber, String number, Map<String, String> newIds) {
         if (value.equals(caseNumber)) {
             return number;
@@ -98,7 +103,11 @@ final class HistoryCloner {
         if (DEFINITION_ID.matcher(value).matches()) {
             return value;
         }
-        return UUID_LIKE.matcher(value).replaceAll(id -> newIds.computeIfAbsent(id.group(), old -> UUID.randomUUID().toString()));
+        if (SHA_256_HEX.matcher(value).matches()) {
+            return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+        }
+        return UUID_LIKE.matcher(value.replace(caseNumber, number))
+                .replaceAll(id -> newIds.computeIfAbsent(id.group(), old -> UUID.randomUUID().toString()));
     }
 
     /** The rows of one case; rows that point at a byte array (large values) are left out. */
