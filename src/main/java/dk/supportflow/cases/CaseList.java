@@ -3,7 +3,11 @@ package dk.supportflow.cases;
 import static dk.supportflow.process.SupportCaseProcess.Waiting;
 
 import dk.supportflow.process.SupportCaseProcess;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +22,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -27,13 +29,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lists of cases from the case rows, filtered, sorted and a page at a time: a superbruger's own
- * cases, every case for the supportberettigede. Whom a case waits on comes from the row (MinSupport)
+ * cases, every case for the supportberettigede. Counted up to {@link #COUNT_LIMIT}. Whom a case waits on comes from the row (MinSupport)
  * and from the few running processes that wait on a reporter or an integration.
  */
 @Service
 public class CaseList {
 
     public static final int PAGE_SIZE = 25;
+    /**
+     * Counted this far and no further: a list longer than this is narrowed with the filters, not
+     * paged through (and counting or skipping 100 000 rows on every request would cost more than
+     * the page itself).
+     */
+    public static final int COUNT_LIMIT = 1000;
 
     /** Whom an open case waits on (docs/process-guide.md, "Hvem venter vi på?"). */
     public enum WaitingOn {
@@ -116,16 +124,17 @@ public class CaseList {
             String component, Instant createdAt, Instant closedAt, Duration age, WaitingOn waitingOn) {
     }
 
-    public record Result(List<Row> rows, long total, int page, int pages) {
+    /** {@code total} is counted up to {@link #COUNT_LIMIT}; {@code more} when there are more than that. */
+    public record Result(List<Row> rows, long total, boolean more, int page, int pages) {
     }
 
-    private final SupportCaseRepository cases;
+    private final EntityManager entityManager;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
-    public CaseList(SupportCaseRepository cases, TaskService taskService, RuntimeService runtimeService, Clock clock) {
-        this.cases = cases;
+    public CaseList(EntityManager entityManager, TaskService taskService, RuntimeService runtimeService, Clock clock) {
+        this.entityManager = entityManager;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -136,11 +145,27 @@ public class CaseList {
     public Result list(Filter filter, String reporter) {
         Map<String, WaitingOn> waiting = waitingOutsideTheRow();
         Specification<SupportCase> spec = matching(filter, reporter, waiting);
-        PageRequest request = PageRequest.of(Math.max(0, filter.page()), PAGE_SIZE, Order.ofCode(filter.order()).sort);
-        Page<SupportCase> page = cases.findAll(spec, request);
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+
+        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+        Root<SupportCase> counted = ids.from(SupportCase.class);
+        ids.select(counted.get("id")).where(spec.toPredicate(counted, ids, cb));
+        int total = entityManager.createQuery(ids).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+        boolean more = total > COUNT_LIMIT;
+        total = Math.min(total, COUNT_LIMIT);
+        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(0, filter.page()), pages - 1);
+
+        CriteriaQuery<SupportCase> query = cb.createQuery(SupportCase.class);
+        Root<SupportCase> root = query.from(SupportCase.class);
+        query.select(root).where(spec.toPredicate(root, query, cb))
+                .orderBy(Order.ofCode(filter.order()).sort.stream()
+                        .map(o -> o.isAscending() ? cb.asc(root.get(o.getProperty())) : cb.desc(root.get(o.getProperty())))
+                        .toList());
+        List<SupportCase> found = entityManager.createQuery(query).setFirstResult(page * PAGE_SIZE).setMaxResults(PAGE_SIZE)
+                .getResultList();
         Instant now = clock.instant();
-        List<Row> rows = page.getContent().stream().map(c -> row(c, waiting, now)).toList();
-        return new Result(rows, page.getTotalElements(), page.getNumber(), Math.max(1, page.getTotalPages()));
+        return new Result(found.stream().map(c -> row(c, waiting, now)).toList(), total, more, page, pages);
     }
 
     private static Row row(SupportCase c, Map<String, WaitingOn> waiting, Instant now) {

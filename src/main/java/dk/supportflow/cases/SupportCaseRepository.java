@@ -6,18 +6,29 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface SupportCaseRepository extends JpaRepository<SupportCase, Long>, JpaSpecificationExecutor<SupportCase> {
+public interface SupportCaseRepository extends JpaRepository<SupportCase, Long> {
 
     Optional<SupportCase> findByCaseNumber(String caseNumber);
 
-    /** The cases reported since then, for the dashboard. */
-    List<SupportCase> findByCreatedAtGreaterThanEqualOrderByCreatedAtAsc(Instant from);
+    /** How many cases were reported in a period (from inclusive, to exclusive), by error class: the dashboard's weeks. */
+    @Query("select c.errorClass as errorClass, count(c) as count from SupportCase c "
+            + "where c.createdAt >= :from and c.createdAt < :to group by c.errorClass")
+    List<ErrorClassCount> countByErrorClass(@Param("from") Instant from, @Param("to") Instant to);
+
+    interface ErrorClassCount {
+        String getErrorClass();
+
+        long getCount();
+    }
 
     List<SupportCase> findByCprLookupOrderByIdAsc(String cprLookup);
+
+    /** When the oldest open case was reported; empty when none is open. */
+    @Query("select min(c.createdAt) from SupportCase c where c.closedAt is null")
+    Optional<Instant> findOldestOpenCreatedAt();
 
     /** The open cases, for lists that match against them (known errors). */
     List<SupportCase> findByClosedAtIsNullOrderByCaseNumberAsc();

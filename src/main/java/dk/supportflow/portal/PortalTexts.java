@@ -41,6 +41,17 @@ public class PortalTexts {
         return minutes == 1 ? "1 minut" : minutes + " minutter";
     }
 
+    /** A file's size: "512 byte", "38 kB", "2,4 MB". */
+    public String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " byte";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " kB";
+        }
+        return String.format(Locale.forLanguageTag("da"), "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
     /** An ISO 8601 duration (the API's waiting times) the Danish way; "" for none. */
     public String duration(String iso) {
         return iso == null ? "" : age(Duration.parse(iso));

@@ -1,6 +1,8 @@
 package dk.supportflow.waitingtime;
 
 import dk.supportflow.cases.SupportCase;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +13,11 @@ public interface CaseWaitingTimeRepository extends JpaRepository<CaseWaitingTime
     Optional<CaseWaitingTime> findByCaseNumber(String caseNumber);
 
     List<CaseWaitingTime> findByMinSupportReportedAtIsNotNull();
+
+    List<CaseWaitingTime> findByCaseNumberIn(Collection<String> caseNumbers);
+
+    /** The closed cases reported to MinSupport in a period (from inclusive, to exclusive). */
+    List<CaseWaitingTime> findByMinSupportReportedAtGreaterThanEqualAndMinSupportReportedAtLessThan(Instant from, Instant to);
 
     /** Closed cases whose waiting times were never stored (closed before they were). */
     @Query("select c from SupportCase c where c.closedAt is not null and c.processInstanceId is not null"

@@ -3,6 +3,7 @@ package dk.supportflow.waitingtime;
 import static dk.supportflow.process.SupportCaseProcess.Elements;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.SupportCaseRepository;
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.platform.ClockConfig;
 import java.time.Clock;
@@ -11,9 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,12 +45,15 @@ public class MinSupportReport {
 
     private final HistoryService historyService;
     private final CaseWaitingTimeRepository stored;
+    private final SupportCaseRepository cases;
     private final CaseClock caseClock;
     private final Clock clock;
 
-    public MinSupportReport(HistoryService historyService, CaseWaitingTimeRepository stored, CaseClock caseClock, Clock clock) {
+    public MinSupportReport(HistoryService historyService, CaseWaitingTimeRepository stored, SupportCaseRepository cases,
+            CaseClock caseClock, Clock clock) {
         this.historyService = historyService;
         this.stored = stored;
+        this.cases = cases;
         this.caseClock = caseClock;
         this.clock = clock;
     }
@@ -85,7 +91,7 @@ public class MinSupportReport {
     /** Every MinSupport case that waits for its answer now. */
     @Transactional(readOnly = true)
     public List<OpenCase> openCases() {
-        return perMinSupportCase(entries(clock.instant())).stream().filter(e -> !e.answered())
+        return perMinSupportCase(entries(clock.instant(), null, null, false)).stream().filter(e -> !e.answered())
                 .map(e -> new OpenCase(e.caseNumber(), e.minSupportCaseNumber(), e.ticketType(), e.criticality(),
                         e.reportedAt()))
                 .toList();
@@ -99,10 +105,11 @@ public class MinSupportReport {
     @Transactional(readOnly = true)
     public Report build(LocalDate from, LocalDate to) {
         Instant now = clock.instant();
-        Instant fromInstant = from == null ? Instant.MIN : from.atStartOfDay(ClockConfig.ZONE).toInstant();
-        Instant toInstant = to == null ? Instant.MAX : to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant();
-        List<Entry> entries = entries(now).stream()
-                .filter(e -> !e.reportedAt().isBefore(fromInstant) && e.reportedAt().isBefore(toInstant))
+        Instant fromInstant = from == null ? null : from.atStartOfDay(ClockConfig.ZONE).toInstant();
+        Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant();
+        List<Entry> entries = entries(now, fromInstant, toInstant, true).stream()
+                .filter(e -> (fromInstant == null || !e.reportedAt().isBefore(fromInstant))
+                        && (toInstant == null || e.reportedAt().isBefore(toInstant)))
                 .toList();
         return summarise(now, from, to, entries);
     }
@@ -165,25 +172,42 @@ public class MinSupportReport {
         return Duration.ofMillis(low + Math.round((rank - lower) * (high - low)));
     }
 
-    /** Every case that went to MinSupport: closed ones as stored, the others from the history. */
-    List<Entry> entries(Instant now) {
+    /**
+     * Every case that went to MinSupport: the closed ones as stored (reported in the period, when
+     * one is given; none when {@code withClosed} is false), the open ones from their history. No
+     * open case started before the oldest open one, so the history of the closed cases (100 000 of
+     * them in a few years) is not read.
+     */
+    List<Entry> entries(Instant now, Instant from, Instant to, boolean withClosed) {
         List<Entry> entries = new ArrayList<>();
-        Set<String> closed = new java.util.HashSet<>();
-        for (CaseWaitingTime kept : stored.findByMinSupportReportedAtIsNotNull()) {
-            closed.add(kept.getCaseNumber());
-            if (kept.getMinSupportAnsweredAt() != null) {
-                entries.add(new Entry(kept.getCaseNumber(), kept.getMinSupportCaseNumber(), kept.getTicketType(),
-                        kept.getCriticality(), kept.getMinSupportReportedAt(), kept.getVendorTime(), true));
+        if (withClosed) {
+            List<CaseWaitingTime> closedCases = from == null && to == null ? stored.findByMinSupportReportedAtIsNotNull()
+                    : stored.findByMinSupportReportedAtGreaterThanEqualAndMinSupportReportedAtLessThan(
+                            from == null ? Instant.EPOCH : from, to == null ? now.plus(Duration.ofDays(1)) : to);
+            for (CaseWaitingTime kept : closedCases) {
+                if (kept.getMinSupportAnsweredAt() != null) {
+                    entries.add(new Entry(kept.getCaseNumber(), kept.getMinSupportCaseNumber(), kept.getTicketType(),
+                            kept.getCriticality(), kept.getMinSupportReportedAt(), kept.getVendorTime(), true));
+                }
             }
         }
+        Optional<Instant> oldestOpen = cases.findOldestOpenCreatedAt();
+        if (oldestOpen.isEmpty()) {
+            return entries;
+        }
         Map<String, List<HistoricActivityInstance>> waits = historyService.createHistoricActivityInstanceQuery()
-                .activityId(Elements.SUBPROCESS_AWAIT_MINSUPPORT).list().stream()
+                .activityId(Elements.SUBPROCESS_AWAIT_MINSUPPORT).startedAfter(Date.from(oldestOpen.get().minusSeconds(1)))
+                .list().stream()
                 .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
         if (waits.isEmpty()) {
             return entries;
         }
-        List<HistoricProcessInstance> processes = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceIds(waits.keySet()).list().stream()
+        List<HistoricProcessInstance> candidates = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceIds(waits.keySet()).list();
+        // closed cases count as stored, never from their history
+        Set<String> closed = stored.findByCaseNumberIn(candidates.stream().map(HistoricProcessInstance::getBusinessKey).toList())
+                .stream().map(CaseWaitingTime::getCaseNumber).collect(Collectors.toSet());
+        List<HistoricProcessInstance> processes = candidates.stream()
                 .filter(p -> !closed.contains(p.getBusinessKey()) && !TERMINATED.contains(p.getState()))
                 .toList();
         Map<String, Map<String, Object>> variables = caseClock.processVariables(

@@ -1,11 +1,11 @@
 package dk.supportflow.waitingtime;
 
 import dk.supportflow.domain.Refused;
+import dk.supportflow.web.DateParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +33,8 @@ public class ReportController {
             @Parameter(description = "Sidste dag (åååå-mm-dd, medregnet)")
             @RequestParam(required = false) String to) {
         List<Refused.Field> errors = new ArrayList<>();
-        LocalDate fromDate = date("from", from, errors);
-        LocalDate toDate = date("to", to, errors);
+        LocalDate fromDate = DateParameter.parse("from", from, errors);
+        LocalDate toDate = DateParameter.parse("to", to, errors);
         if (errors.isEmpty() && fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             errors.add(new Refused.Field("to", "Slutdatoen ligger før startdatoen."));
         }
@@ -43,17 +43,5 @@ public class ReportController {
                     errors);
         }
         return minSupportReport.build(fromDate, toDate);
-    }
-
-    private static LocalDate date(String field, String value, List<Refused.Field> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new Refused.Field(field, "Skriv en dato på formen åååå-mm-dd."));
-            return null;
-        }
     }
 }

@@ -55,10 +55,12 @@ class PortalBenchmark {
 
                 pages.add(measure("/portal/sager (åbne sager)", "supportberettiget", () -> support.get("/portal/sager")));
                 pages.add(measure("/portal/sager (alle sager, side 1)", "supportberettiget", () -> support.get("/portal/sager?fase=")));
-                pages.add(measure("/portal/sager (alle sager, side 2000)", "supportberettiget",
-                        () -> support.get("/portal/sager?fase=&side=2000")));
-                pages.add(measure("/portal/sager (lukkede, tekst og komponent)", "supportberettiget",
+                pages.add(measure("/portal/sager (alle sager, sidste side: 40)", "supportberettiget",
+                        () -> support.get("/portal/sager?fase=&side=40")));
+                pages.add(measure("/portal/sager (lukkede, tekst og komponent: alle passer)", "supportberettiget",
                         () -> support.get("/portal/sager?fase=closed&tekst=afsluttes&komponent=Beregn%20till%C3%A6g")));
+                pages.add(measure("/portal/sager (tekst, som ingen sag har)", "supportberettiget",
+                        () -> support.get("/portal/sager?fase=&tekst=ingensteds")));
                 pages.add(measure("/portal/sager (venter på superbrugeren)", "supportberettiget",
                         () -> support.get("/portal/sager?venterPaa=superbruger")));
                 pages.add(measure("/portal/sager (egne sager, alle)", "superbruger", () -> superuser.get("/portal/sager")));

@@ -8,12 +8,15 @@ import dk.supportflow.SupportflowTest;
 import dk.supportflow.meetings.GangmoedePlanning;
 import dk.supportflow.meetings.MeetingTopicRepository;
 import dk.supportflow.meetings.RecurringErrors;
+import dk.supportflow.portal.PortalSession;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -31,6 +34,8 @@ class DashboardTest {
     RecurringErrors recurringErrors;
     @Autowired
     TestRestTemplate rest;
+    @LocalServerPort
+    int port;
 
     /** Other tests share the database: each figure is compared with what it was before this test's cases. */
     @Test
@@ -79,23 +84,24 @@ class DashboardTest {
     void theDashboardIsForSupportOperationsAndAdministrators() {
         Api api = new Api(rest);
         for (String allowed : List.of("support1", "drift1", "admin")) {
-            assertThat(api.getText(allowed, "/dashboard").getStatusCode()).as(allowed).isEqualTo(HttpStatus.OK);
+            // the old address leads to the page in the portal
+            HttpResponse<String> page = PortalSession.login(port, allowed).get("/dashboard");
+            assertThat(page.statusCode()).as(allowed).isEqualTo(200);
+            assertThat(page.uri().getPath()).isEqualTo("/portal/overblik");
             assertThat(api.get(allowed, "/api/dashboard").getStatusCode()).as(allowed).isEqualTo(HttpStatus.OK);
         }
         for (String refused : List.of("superbruger1", "sagsbehandler1")) {
-            assertThat(api.getText(refused, "/dashboard").getStatusCode()).as(refused).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(PortalSession.login(port, refused).get("/portal/overblik").statusCode()).as(refused).isEqualTo(403);
             assertThat(api.get(refused, "/api/dashboard").getStatusCode()).as(refused).isEqualTo(HttpStatus.FORBIDDEN);
         }
-        ResponseEntity<String> anonymous = rest.getForEntity("/dashboard", String.class);
-        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(new PortalSession(port).get("/dashboard").uri().getPath()).isEqualTo("/portal/login");
     }
 
     @Test
     void thePageCarriesTheFiguresAndLoadsChartJs() {
-        ResponseEntity<String> page = new Api(rest).getText("support1", "/dashboard");
-        assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
-        assertThat(page.getBody()).contains("<html lang=\"da\">", "<script id=\"figures\" type=\"application/json\">{",
+        HttpResponse<String> page = PortalSession.login(port, "support1").get("/portal/overblik");
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"da\">", "<script id=\"figures\" type=\"application/json\">{",
                 "\"casesPerWeek\"", "/webjars/chart.js/dist/chart.umd.min.js", "/assets/dashboard/dashboard.js")
                 .doesNotContain("/*FIGURES*/");
         // the library and the page's script are served without login: they hold no data

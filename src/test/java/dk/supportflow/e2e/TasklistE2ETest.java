@@ -134,6 +134,9 @@ class TasklistE2ETest {
             t.claim();
             form = t.form();
             assertThat(form.getText()).contains(TITLE).contains("Fejlsøgning").doesNotContain(CaseScenario.CPR);
+            // the form leads to the case's page in the portal
+            assertThat(form.findElement(org.openqa.selenium.By.linkText("Åbn sagen")).getAttribute("href"))
+                    .endsWith("/portal/sager/" + caseNumber);
             t.choose(form, "Field_errorClass", "Procesfejl");
             t.choose(form, "Field_outcome", "Eskalér til MinSupport");
             // keyboard: the impact checkboxes are ticked with the space bar; the workaround question

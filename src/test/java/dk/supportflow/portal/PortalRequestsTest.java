@@ -37,6 +37,9 @@ class PortalRequestsTest {
         HttpResponse<String> page = anonymous.get("/portal/sager");
         assertThat(page.uri().getPath()).isEqualTo("/portal/login");
         assertThat(page.body()).contains("<html lang=\"da\"").contains("Log ind");
+        // no other site may frame the pages, and they run no script but the site's own
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors 'none'").contains("default-src 'self'").doesNotContain("unsafe-inline");
 
         PortalSession sofie = PortalSession.login(port, "superbruger1");
         HttpResponse<String> noToken = sofie.postWithout("/portal/indrapporter", Map.of("title", "Uden token"));
@@ -161,7 +164,7 @@ class PortalRequestsTest {
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.body()).as(page).contains("<html lang=\"da\"").doesNotContain("Det lykkedes ikke");
         }
-        assertThat(sanne.get("/portal/minsupport?fra=i-går").body()).contains("Skriv datoen på formen åååå-mm-dd.")
+        assertThat(sanne.get("/portal/minsupport?fra=i-går").body()).contains("Skriv en dato på formen åååå-mm-dd.")
                 .contains("value=\"i-går\"");
         assertThat(sanne.get("/portal/viden?q=og").body()).contains("småord");
     }

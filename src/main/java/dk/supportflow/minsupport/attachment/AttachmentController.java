@@ -74,7 +74,8 @@ public class AttachmentController {
         return url(caseNumber, id) + "/pdf";
     }
 
-    private static ResponseEntity<byte[]> asDownload(Attachments.Download file) {
+    /** A file as a download that a browser never runs, nor keeps in a shared cache (the portal's links too). */
+    public static ResponseEntity<byte[]> asDownload(Attachments.Download file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.content().length)

@@ -6,6 +6,7 @@ import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.domain.Refused;
 import dk.supportflow.knowledge.KnowledgeEntries;
 import dk.supportflow.minsupport.MinSupportRules;
+import dk.supportflow.minsupport.attachment.AttachmentController;
 import dk.supportflow.minsupport.attachment.Attachments;
 import dk.supportflow.minsupport.draft.MinSupportDrafts;
 import dk.supportflow.minsupport.draft.TicketDraft;
@@ -16,7 +17,6 @@ import dk.supportflow.portal.PortalPage;
 import dk.supportflow.portal.PortalUser;
 import dk.supportflow.process.SupportCaseProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -135,16 +131,7 @@ public class CasePage implements PortalPage {
 
     @GetMapping("/portal/sager/{caseNumber}/bilag/{id}")
     ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable long id, @ModelAttribute("me") PortalUser me) {
-        Attachments.Download file = attachments.download(caseNumber, id, me.id(), me.supportStaff());
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .contentLength(file.content().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(file.content());
+        return AttachmentController.asDownload(attachments.download(caseNumber, id, me.id(), me.supportStaff()));
     }
 
     private String render(String caseNumber, PortalUser me, Model model) {
@@ -164,7 +151,9 @@ public class CasePage implements PortalPage {
                         "assignee", t.assignee() == null ? "ingen endnu" : people.displayName(t.assignee())))
                 .toList());
         if (me.supportStaff() && view.closedAt() == null) {
-            model.addAttribute("draft", draftFields(drafts.forCaller(caseNumber, me.id(), true)));
+            TicketDraft draft = drafts.forCaller(caseNumber, me.id(), true);
+            model.addAttribute("draft", draftFields(draft));
+            model.addAttribute("draftMissing", draft.missing());
         }
         if (me.support() && view.closedAt() != null) {
             model.addAttribute("articles", knowledge.articlesOf(caseNumber));

@@ -3,13 +3,14 @@ package dk.supportflow.portal.overview;
 import dk.supportflow.portal.PortalPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.supportflow.domain.Refused;
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.platform.ClockConfig;
 import dk.supportflow.waitingtime.MinSupportReport;
+import dk.supportflow.web.DateParameter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +34,18 @@ public class MinSupportPage implements PortalPage {
         this.clock = clock;
     }
 
+    /** A row of the table: the criticality's Danish name (or the change requests), and its figures. */
+    public record Line(String label, MinSupportReport.Row figures) {
+    }
+
     @GetMapping("/portal/minsupport")
     String page(@RequestParam(required = false) String fra, @RequestParam(required = false) String til, Model model)
             throws JsonProcessingException {
+        List<Refused.Field> refused = new ArrayList<>();
+        LocalDate to = DateParameter.parse("til", til, refused);
+        LocalDate from = DateParameter.parse("fra", fra, refused);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate to = date("til", til, errors);
-        LocalDate from = date("fra", fra, errors);
+        refused.forEach(field -> errors.put(field.name(), field.message()));
         to = to == null ? LocalDate.now(clock.withZone(ClockConfig.ZONE)) : to;
         from = from == null ? to.minusMonths(6) : from;
         if (to.isBefore(from)) {
@@ -60,8 +67,10 @@ public class MinSupportPage implements PortalPage {
         values.put("til", errors.containsKey("til") ? til : to.toString());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("report", figures);
-        model.addAttribute("criticalities", MinSupportRules.CRITICALITIES);
+        List<Line> lines = new ArrayList<>();
+        figures.byCriticality().forEach(row -> lines.add(new Line(MinSupportRules.CRITICALITIES.get(row.criticality()), row)));
+        lines.add(new Line("Ændringsønsker", figures.changeRequests()));
+        model.addAttribute("lines", lines);
         // inside <script type="application/json"> a "<" could end the element; as \u003c it stays JSON
         model.addAttribute("chart", json.writeValueAsString(Map.of("labels", labels, "median", medians, "p90", p90s))
                 .replace("<", "\\u003c"));
@@ -70,17 +79,5 @@ public class MinSupportPage implements PortalPage {
 
     private static double days(String iso) {
         return iso == null ? 0 : Math.round(Duration.parse(iso).toMinutes() / 144.0) / 10.0;
-    }
-
-    private static LocalDate date(String field, String value, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "Skriv datoen på formen åååå-mm-dd.");
-            return null;
-        }
     }
 }

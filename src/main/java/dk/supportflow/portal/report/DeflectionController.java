@@ -2,12 +2,12 @@ package dk.supportflow.portal.report;
 
 import dk.supportflow.domain.Refused;
 import dk.supportflow.platform.ClockConfig;
+import dk.supportflow.web.DateParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +36,8 @@ public class DeflectionController {
             @Parameter(description = "Sidste dag (åååå-mm-dd, medregnet); i dag, hvis den ikke er givet")
             @RequestParam(required = false) String to) {
         List<Refused.Field> errors = new ArrayList<>();
-        LocalDate toDate = date("to", to, errors);
-        LocalDate fromDate = date("from", from, errors);
+        LocalDate toDate = DateParameter.parse("to", to, errors);
+        LocalDate fromDate = DateParameter.parse("from", from, errors);
         if (errors.isEmpty()) {
             toDate = toDate == null ? LocalDate.now(clock.withZone(ClockConfig.ZONE)) : toDate;
             fromDate = fromDate == null ? toDate.minusDays(30) : fromDate;
@@ -49,17 +49,5 @@ public class DeflectionController {
             throw new Refused(Refused.Why.INVALID, "Tallene kunne ikke dannes. Ret de nævnte felter og prøv igen.", errors);
         }
         return deflections.figures(fromDate, toDate);
-    }
-
-    private static LocalDate date(String field, String value, List<Refused.Field> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new Refused.Field(field, "Skriv en dato på formen åååå-mm-dd."));
-            return null;
-        }
     }
 }
