@@ -14,8 +14,9 @@ create table report_draft (
 create index ix_report_draft_shown on report_draft (suggestions_shown_at);
 create index ix_report_draft_solved on report_draft (solved_at);
 create index ix_report_draft_reported on report_draft (reported_at);
--- the case list: a superbruger's own cases newest first, everyone's newest first
-create index ix_support_case_reporter on support_case (reporter, created_at);
-create index ix_support_case_created on support_case (created_at);
+-- the case list: a superbruger's own cases newest first, everyone's newest first; with the id, the
+-- list's order (created_at, id) is the index's, so a page is read from it without sorting
+create index ix_support_case_reporter on support_case (reporter, created_at, id);
+create index ix_support_case_created on support_case (created_at, id);
 -- the case page's timeline reads a case's mails (and retention deletes them) by case number
 create index ix_outbox_mail_case on outbox_mail (case_number);

@@ -230,8 +230,10 @@ public class CaseList {
             if (text != null) {
                 String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
+                // a case number is found whole (its unique index); a title by the words in it (on
+                // PostgreSQL a trigram index, V20)
                 where.add(cb.or(cb.like(cb.lower(root.get("title")), like, '\\'),
-                        cb.like(cb.lower(root.get("caseNumber")), like, '\\')));
+                        cb.equal(root.get("caseNumber"), text.strip().toUpperCase(Locale.ROOT))));
             }
             WaitingOn on = WaitingOn.ofCode(blankToNull(filter.waitingOn()) == null ? "" : filter.waitingOn());
             if (on != null) {

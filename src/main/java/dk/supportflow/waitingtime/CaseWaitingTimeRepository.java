@@ -7,17 +7,37 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface CaseWaitingTimeRepository extends JpaRepository<CaseWaitingTime, Long> {
 
     Optional<CaseWaitingTime> findByCaseNumber(String caseNumber);
 
-    List<CaseWaitingTime> findByMinSupportReportedAtIsNotNull();
-
     List<CaseWaitingTime> findByCaseNumberIn(Collection<String> caseNumbers);
 
-    /** The closed cases reported to MinSupport in a period (from inclusive, to exclusive). */
-    List<CaseWaitingTime> findByMinSupportReportedAtGreaterThanEqualAndMinSupportReportedAtLessThan(Instant from, Instant to);
+    /**
+     * The closed cases MinSupport answered that were reported to it in a period (from inclusive, to
+     * exclusive): only the columns the report counts, not whole rows.
+     */
+    @Query("select w.caseNumber as caseNumber, w.minSupportCaseNumber as minSupportCaseNumber, w.ticketType as ticketType, "
+            + "w.criticality as criticality, w.minSupportReportedAt as minSupportReportedAt, w.vendorMs as vendorMs "
+            + "from CaseWaitingTime w where w.minSupportAnsweredAt is not null "
+            + "and w.minSupportReportedAt >= :from and w.minSupportReportedAt < :to")
+    List<AnsweredMinSupportCase> findAnswered(@Param("from") Instant from, @Param("to") Instant to);
+
+    interface AnsweredMinSupportCase {
+        String getCaseNumber();
+
+        String getMinSupportCaseNumber();
+
+        String getTicketType();
+
+        String getCriticality();
+
+        Instant getMinSupportReportedAt();
+
+        long getVendorMs();
+    }
 
     /** Closed cases whose waiting times were never stored (closed before they were). */
     @Query("select c from SupportCase c where c.closedAt is not null and c.processInstanceId is not null"

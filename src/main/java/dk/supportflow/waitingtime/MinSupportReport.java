@@ -181,14 +181,10 @@ public class MinSupportReport {
     List<Entry> entries(Instant now, Instant from, Instant to, boolean withClosed) {
         List<Entry> entries = new ArrayList<>();
         if (withClosed) {
-            List<CaseWaitingTime> closedCases = from == null && to == null ? stored.findByMinSupportReportedAtIsNotNull()
-                    : stored.findByMinSupportReportedAtGreaterThanEqualAndMinSupportReportedAtLessThan(
-                            from == null ? Instant.EPOCH : from, to == null ? now.plus(Duration.ofDays(1)) : to);
-            for (CaseWaitingTime kept : closedCases) {
-                if (kept.getMinSupportAnsweredAt() != null) {
-                    entries.add(new Entry(kept.getCaseNumber(), kept.getMinSupportCaseNumber(), kept.getTicketType(),
-                            kept.getCriticality(), kept.getMinSupportReportedAt(), kept.getVendorTime(), true));
-                }
+            for (CaseWaitingTimeRepository.AnsweredMinSupportCase kept : stored.findAnswered(
+                    from == null ? Instant.EPOCH : from, to == null ? now.plus(Duration.ofDays(1)) : to)) {
+                entries.add(new Entry(kept.getCaseNumber(), kept.getMinSupportCaseNumber(), kept.getTicketType(),
+                        kept.getCriticality(), kept.getMinSupportReportedAt(), Duration.ofMillis(kept.getVendorMs()), true));
             }
         }
         Optional<Instant> oldestOpen = cases.findOldestOpenCreatedAt();

@@ -44,6 +44,11 @@ class CaseListTest {
         assertThat(numbers(filter("", null, "hoej", null), null)).containsExactly(atVendor.caseNumber());
         assertThat(numbers(filter("closed", null, null, null), null)).containsExactly(closed);
         assertThat(numbers(filter("", null, null, "Breve"), null)).containsExactly(closed);
+        assertThat(numbers(new CaseList.Filter("", "changeRequest", null, null, null, marker, null, 0), null)).isEmpty();
+        assertThat(numbers(new CaseList.Filter("open", "error", null, null, null, marker, "aeldste", 0), null))
+                .containsExactly(atVendor.caseNumber(), atReporter.caseNumber(), inAnalysis.caseNumber());
+        assertThat(numbers(new CaseList.Filter("open", "error", null, null, null, marker, "nyeste", 0), null))
+                .containsExactly(inAnalysis.caseNumber(), atReporter.caseNumber(), atVendor.caseNumber());
         // a superbruger's list holds their own cases only
         assertThat(numbers(filter("", null, null, null), "superbruger2")).isEmpty();
 

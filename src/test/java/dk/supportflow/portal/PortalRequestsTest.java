@@ -30,6 +30,8 @@ class PortalRequestsTest {
     KnowledgeEntries knowledge;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    CaseScenario scenario;
 
     @Test
     void aPageNeedsALoginAndAFormNeedsItsCsrfToken() {
@@ -102,13 +104,18 @@ class PortalRequestsTest {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         knowledge.registerKnownError("Udbetalingsbrevet viser forkert beløb " + marker, "Breve",
                 "Ret beløbet i brevet manuelt.", null, "drift1");
+        scenario.solveAndClose("Udbetalingsbrevet viser forkert beløb " + marker, "Breve", "userError",
+                "Beløbet var rigtigt; brevet viste det før skat.");
         Map<String, Object> before = deflection();
 
         PortalSession sofie = PortalSession.login(port, "superbruger1");
         String draftId = draftIdOf(sofie.get("/portal/indrapporter").body());
         HttpResponse<String> suggestions = sofie.post("/portal/indrapporter/forslag",
                 Map.of("title", "Udbetalingsbrevet viser et forkert beløb " + marker, "draftId", draftId));
-        assertThat(suggestions.body()).contains("Kendt fejl fra driftssiden").contains("Ret beløbet i brevet manuelt.");
+        assertThat(suggestions.body()).contains("Kendt fejl fra driftssiden").contains("Ret beløbet i brevet manuelt.")
+                .contains("Løst sag").contains("Beløbet var rigtigt");
+        // the driftsside's known error before the solved case that matches as well
+        assertThat(suggestions.body().indexOf("Kendt fejl fra driftssiden")).isLessThan(suggestions.body().indexOf("Løst sag"));
         // asked again while typing: the same report is counted once
         sofie.post("/portal/indrapporter/forslag", Map.of("title", "Udbetalingsbrevet viser forkert beløb " + marker,
                 "draftId", draftId));
@@ -131,6 +138,20 @@ class PortalRequestsTest {
         assertThat(((Number) after.get("shown")).longValue()).isEqualTo(((Number) before.get("shown")).longValue() + 1);
         assertThat(((Number) after.get("reported")).longValue()).isEqualTo(((Number) before.get("reported")).longValue() + 1);
         assertThat(after.get("solvedBySuggestion")).isEqualTo(before.get("solvedBySuggestion"));
+    }
+
+    @Test
+    void theCasePageTellsWhatHappenedAndByWhom() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String caseNumber = scenario.solveAndClose("Tidslinje " + marker, "Breve", "userError", "Sådan gør du " + marker);
+        String page = PortalSession.login(port, "superbruger1").get("/portal/sager/" + caseNumber).body();
+        assertThat(page).contains("Indrapporteret").contains("Sofie Superbruger")
+                .contains("Opgaven »Analysér fejlen« er udført").contains("Sanne Support")
+                .contains("Sagen er lukket").contains("Sådan gør du " + marker)
+                .contains("class=\"waiting-bar\"").contains("Supportberettiget (kommunen):")
+                // a superbruger is not shown the draft, nor asked to write an article
+                .doesNotContain("Udkast til MinSupport").doesNotContain("Skriv en artikel");
+        assertThat(page).containsPattern("Mail (sendt|på vej): .*" + caseNumber);
     }
 
     @Test
