@@ -26,10 +26,6 @@ public interface SupportCaseRepository extends JpaRepository<SupportCase, Long> 
 
     List<SupportCase> findByCprLookupOrderByIdAsc(String cprLookup);
 
-    /** When the oldest open case was reported; empty when none is open. */
-    @Query("select min(c.createdAt) from SupportCase c where c.closedAt is null")
-    Optional<Instant> findOldestOpenCreatedAt();
-
     /** The open cases, for lists that match against them (known errors). */
     List<SupportCase> findByClosedAtIsNullOrderByCaseNumberAsc();
 

@@ -2,7 +2,6 @@ package dk.supportflow.waitingtime;
 
 import dk.supportflow.cases.SupportCase;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,8 +11,6 @@ import org.springframework.data.repository.query.Param;
 public interface CaseWaitingTimeRepository extends JpaRepository<CaseWaitingTime, Long> {
 
     Optional<CaseWaitingTime> findByCaseNumber(String caseNumber);
-
-    List<CaseWaitingTime> findByCaseNumberIn(Collection<String> caseNumbers);
 
     /**
      * The closed cases MinSupport answered that were reported to it in a period (from inclusive, to

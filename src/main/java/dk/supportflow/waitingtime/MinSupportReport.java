@@ -3,7 +3,6 @@ package dk.supportflow.waitingtime;
 import static dk.supportflow.process.SupportCaseProcess.Elements;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
-import dk.supportflow.cases.SupportCaseRepository;
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.platform.ClockConfig;
 import java.time.Clock;
@@ -12,14 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
@@ -45,15 +43,15 @@ public class MinSupportReport {
 
     private final HistoryService historyService;
     private final CaseWaitingTimeRepository stored;
-    private final SupportCaseRepository cases;
+    private final ManagementService managementService;
     private final CaseClock caseClock;
     private final Clock clock;
 
-    public MinSupportReport(HistoryService historyService, CaseWaitingTimeRepository stored, SupportCaseRepository cases,
-            CaseClock caseClock, Clock clock) {
+    public MinSupportReport(HistoryService historyService, ManagementService managementService,
+            CaseWaitingTimeRepository stored, CaseClock caseClock, Clock clock) {
         this.historyService = historyService;
+        this.managementService = managementService;
         this.stored = stored;
-        this.cases = cases;
         this.caseClock = caseClock;
         this.clock = clock;
     }
@@ -174,9 +172,7 @@ public class MinSupportReport {
 
     /**
      * Every case that went to MinSupport: the closed ones as stored (reported in the period, when
-     * one is given; none when {@code withClosed} is false), the open ones from their history. No
-     * open case started before the oldest open one, so the history of the closed cases (100 000 of
-     * them in a few years) is not read.
+     * one is given; none when {@code withClosed} is false), the open ones from their history.
      */
     List<Entry> entries(Instant now, Instant from, Instant to, boolean withClosed) {
         List<Entry> entries = new ArrayList<>();
@@ -187,24 +183,20 @@ public class MinSupportReport {
                         kept.getCriticality(), kept.getMinSupportReportedAt(), Duration.ofMillis(kept.getVendorMs()), true));
             }
         }
-        Optional<Instant> oldestOpen = cases.findOldestOpenCreatedAt();
-        if (oldestOpen.isEmpty()) {
-            return entries;
-        }
-        Map<String, List<HistoricActivityInstance>> waits = historyService.createHistoricActivityInstanceQuery()
-                .activityId(Elements.SUBPROCESS_AWAIT_MINSUPPORT).startedAfter(Date.from(oldestOpen.get().minusSeconds(1)))
-                .list().stream()
+        // the waits of the open cases only: a closed case counts as stored (above), and reading the
+        // history of every closed case (100 000 of them in a few years) on each report would not do
+        Map<String, List<HistoricActivityInstance>> waits = historyService.createNativeHistoricActivityInstanceQuery()
+                .sql("select * from " + managementService.getTableName(HistoricActivityInstance.class)
+                        + " where ACT_ID_ = #{activityId} and PROC_INST_ID_ in (select process_instance_id from support_case"
+                        + " where closed_at is null and process_instance_id is not null)")
+                .parameter("activityId", Elements.SUBPROCESS_AWAIT_MINSUPPORT).list().stream()
                 .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
         if (waits.isEmpty()) {
             return entries;
         }
-        List<HistoricProcessInstance> candidates = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceIds(waits.keySet()).list();
-        // closed cases count as stored, never from their history
-        Set<String> closed = stored.findByCaseNumberIn(candidates.stream().map(HistoricProcessInstance::getBusinessKey).toList())
-                .stream().map(CaseWaitingTime::getCaseNumber).collect(Collectors.toSet());
-        List<HistoricProcessInstance> processes = candidates.stream()
-                .filter(p -> !closed.contains(p.getBusinessKey()) && !TERMINATED.contains(p.getState()))
+        List<HistoricProcessInstance> processes = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceIds(waits.keySet()).list().stream()
+                .filter(p -> !TERMINATED.contains(p.getState()))
                 .toList();
         Map<String, Map<String, Object>> variables = caseClock.processVariables(
                 processes.stream().map(HistoricProcessInstance::getId).toList());

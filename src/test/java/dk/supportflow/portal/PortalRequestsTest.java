@@ -141,6 +141,35 @@ class PortalRequestsTest {
     }
 
     @Test
+    void aSupportberettigetRegistersARequestForASuperbrugerWithHowItCameIn() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        PortalSession sanne = PortalSession.login(port, "support1");
+        assertThat(sanne.get("/portal/indrapporter").body()).contains("<option value=\"superbruger2\">Søren Superbruger</option>");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("kind", "supportRequest");
+        form.put("title", "Slet en fejloprettet sag " + marker);
+        form.put("workingOn", "En sag oprettet to gange");
+        form.put("expected", "At den ene sag slettes");
+        form.put("reporter", "superbruger2");
+        HttpResponse<String> missingChannel = sanne.post("/portal/indrapporter", form);
+        assertThat(missingChannel.body()).contains("id=\"channel-error\"")
+                .contains("value=\"Slet en fejloprettet sag " + marker + "\"");
+
+        form.put("channel", "telefon");
+        HttpResponse<String> filed = sanne.post("/portal/indrapporter", form);
+        assertThat(filed.uri().getPath()).startsWith("/portal/sager/");
+        String caseNumber = filed.uri().getPath().substring("/portal/sager/".length());
+        assertThat(cases.find(caseNumber)).hasValueSatisfying(c -> {
+            assertThat(c.getReporter()).isEqualTo("superbruger2");
+            assertThat(c.getRegisteredBy()).isEqualTo("support1");
+            assertThat(c.getKind()).isEqualTo("supportRequest");
+        });
+        assertThat(filed.body()).contains("Registreret af Sanne Support efter en telefonsamtale");
+        // the superbruger it was registered for finds it among their own
+        assertThat(PortalSession.login(port, "superbruger2").get("/portal/sager?tekst=" + marker).body()).contains(caseNumber);
+    }
+
+    @Test
     void theCasePageTellsWhatHappenedAndByWhom() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String caseNumber = scenario.solveAndClose("Tidslinje " + marker, "Breve", "userError", "Sådan gør du " + marker);
