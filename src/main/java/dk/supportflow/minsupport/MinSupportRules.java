@@ -36,7 +36,7 @@ public class MinSupportRules implements TaskRules {
     /** MinSupport's decision on a change request (ændringsønske). */
     static final Map<String, String> CHANGE_REQUEST_OUTCOMES = SupportCaseProcess.ChangeRequestOutcomes.NAMES;
     /** From least to most critical. */
-    static final List<String> CRITICALITY_ORDER = List.of("lav", "medium", "hoej", "kritisk");
+    public static final List<String> CRITICALITY_ORDER = List.of("lav", "medium", "hoej", "kritisk");
 
     private final TitleCheck titleCheck;
     private final KpComponents components;

@@ -3,6 +3,8 @@ package dk.supportflow.waitingtime;
 import static dk.supportflow.process.SupportCaseProcess.Elements;
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
+import dk.supportflow.cases.SupportCase;
+import dk.supportflow.cases.SupportCaseRepository;
 import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.platform.ClockConfig;
 import java.time.Clock;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
@@ -43,14 +44,14 @@ public class MinSupportReport {
 
     private final HistoryService historyService;
     private final CaseWaitingTimeRepository stored;
-    private final ManagementService managementService;
+    private final SupportCaseRepository cases;
     private final CaseClock caseClock;
     private final Clock clock;
 
-    public MinSupportReport(HistoryService historyService, ManagementService managementService,
-            CaseWaitingTimeRepository stored, CaseClock caseClock, Clock clock) {
+    public MinSupportReport(HistoryService historyService, SupportCaseRepository cases, CaseWaitingTimeRepository stored,
+            CaseClock caseClock, Clock clock) {
         this.historyService = historyService;
-        this.managementService = managementService;
+        this.cases = cases;
         this.stored = stored;
         this.caseClock = caseClock;
         this.clock = clock;
@@ -183,14 +184,18 @@ public class MinSupportReport {
                         kept.getCriticality(), kept.getMinSupportReportedAt(), Duration.ofMillis(kept.getVendorMs()), true));
             }
         }
-        // the waits of the open cases only: a closed case counts as stored (above), and reading the
-        // history of every closed case (100 000 of them in a few years) on each report would not do
-        Map<String, List<HistoricActivityInstance>> waits = historyService.createNativeHistoricActivityInstanceQuery()
-                .sql("select * from " + managementService.getTableName(HistoricActivityInstance.class)
-                        + " where ACT_ID_ = #{activityId} and PROC_INST_ID_ in (select process_instance_id from support_case"
-                        + " where closed_at is null and process_instance_id is not null)")
-                .parameter("activityId", Elements.SUBPROCESS_AWAIT_MINSUPPORT).list().stream()
-                .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
+        // the waits of the open cases that went to MinSupport (the case rows say which): a closed case
+        // counts as stored (above), and the history of every closed case is never read
+        Map<String, List<HistoricActivityInstance>> waits = new LinkedHashMap<>();
+        for (SupportCase open : cases.findByClosedAtIsNullAndMinSupportCaseNumberIsNotNullOrderByCaseNumberAsc()) {
+            if (open.getProcessInstanceId() != null) {
+                List<HistoricActivityInstance> caseWaits = historyService.createHistoricActivityInstanceQuery()
+                        .processInstanceId(open.getProcessInstanceId()).activityId(Elements.SUBPROCESS_AWAIT_MINSUPPORT).list();
+                if (!caseWaits.isEmpty()) {
+                    waits.put(open.getProcessInstanceId(), caseWaits);
+                }
+            }
+        }
         if (waits.isEmpty()) {
             return entries;
         }

@@ -31,7 +31,9 @@ public class CaseListPage implements PortalPage {
             STAGES.put(stage.key(), stage.danishName());
         }
         CRITICALITIES.put("", "Alle");
-        for (String code : new String[] {"kritisk", "hoej", "medium", "lav"}) {
+        // most critical first
+        for (int i = MinSupportRules.CRITICALITY_ORDER.size() - 1; i >= 0; i--) {
+            String code = MinSupportRules.CRITICALITY_ORDER.get(i);
             CRITICALITIES.put(code, MinSupportRules.CRITICALITIES.get(code));
         }
     }

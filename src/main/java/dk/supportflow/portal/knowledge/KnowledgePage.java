@@ -12,6 +12,8 @@ import dk.supportflow.knowledge.search.KnowledgeKind;
 import dk.supportflow.portal.Forms;
 import dk.supportflow.portal.PortalPage;
 import dk.supportflow.portal.PortalUser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,6 +242,6 @@ public class KnowledgePage implements PortalPage {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
