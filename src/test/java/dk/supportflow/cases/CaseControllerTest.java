@@ -31,9 +31,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * the service is asked, and the domain's refusals come back as HTTP with the Danish message.
  */
 // the web layer of /api/cases only: not the platform's filters (security, start-up gate; the full tests
-// have them) nor the upload's error handler of the attachments
+// have them), nor the portal's page advice, nor the upload's error handler of the attachments
 @WebMvcTest(controllers = CaseController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dk\\.supportflow\\.(platform|minsupport\\.attachment)\\..*"))
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dk\\.supportflow\\.(platform|portal|minsupport\\.attachment)\\..*"))
 @WithMockUser(username = "superbruger1", authorities = "GROUP_superbrugere")
 class CaseControllerTest {
 
