@@ -6,6 +6,7 @@ import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -42,6 +43,24 @@ public class Forms {
             byField.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
         return ordered(byField, fieldOrder);
+    }
+
+    /**
+     * Checks a form's request record and, if it holds, saves it: the page to go to next, or the
+     * form again with the Danish errors (bean validation's, or the service's refusal under
+     * {@code general} unless it names its fields).
+     */
+    public <T> String submit(T request, List<String> fieldOrder, String general, Function<T, String> save,
+            Function<Map<String, String>, String> formWithErrors) {
+        Map<String, String> errors = check(request, fieldOrder);
+        if (errors.isEmpty()) {
+            try {
+                return save.apply(request);
+            } catch (Refused refused) {
+                errors = errorsOf(refused, general);
+            }
+        }
+        return formWithErrors.apply(errors);
     }
 
     /** A service's refusal as field errors; a refusal without fields under {@code general}. */

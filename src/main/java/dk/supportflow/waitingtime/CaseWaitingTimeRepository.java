@@ -14,27 +14,13 @@ public interface CaseWaitingTimeRepository extends JpaRepository<CaseWaitingTime
 
     /**
      * The closed cases MinSupport answered that were reported to it in a period (from inclusive, to
-     * exclusive): only the columns the report counts, not whole rows.
+     * exclusive): only the columns the report counts, not whole rows (nor proxies around them).
      */
-    @Query("select w.caseNumber as caseNumber, w.minSupportCaseNumber as minSupportCaseNumber, w.ticketType as ticketType, "
-            + "w.criticality as criticality, w.minSupportReportedAt as minSupportReportedAt, w.vendorMs as vendorMs "
+    @Query("select new dk.supportflow.waitingtime.AnsweredMinSupportCase(w.caseNumber, w.minSupportCaseNumber, "
+            + "w.ticketType, w.criticality, w.minSupportReportedAt, w.vendorMs) "
             + "from CaseWaitingTime w where w.minSupportAnsweredAt is not null "
             + "and w.minSupportReportedAt >= :from and w.minSupportReportedAt < :to")
     List<AnsweredMinSupportCase> findAnswered(@Param("from") Instant from, @Param("to") Instant to);
-
-    interface AnsweredMinSupportCase {
-        String getCaseNumber();
-
-        String getMinSupportCaseNumber();
-
-        String getTicketType();
-
-        String getCriticality();
-
-        Instant getMinSupportReportedAt();
-
-        long getVendorMs();
-    }
 
     /** Closed cases whose waiting times were never stored (closed before they were). */
     @Query("select c from SupportCase c where c.closedAt is not null and c.processInstanceId is not null"

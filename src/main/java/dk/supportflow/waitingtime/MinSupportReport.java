@@ -178,10 +178,10 @@ public class MinSupportReport {
     List<Entry> entries(Instant now, Instant from, Instant to, boolean withClosed) {
         List<Entry> entries = new ArrayList<>();
         if (withClosed) {
-            for (CaseWaitingTimeRepository.AnsweredMinSupportCase kept : stored.findAnswered(
+            for (AnsweredMinSupportCase kept : stored.findAnswered(
                     from == null ? Instant.EPOCH : from, to == null ? now.plus(Duration.ofDays(1)) : to)) {
-                entries.add(new Entry(kept.getCaseNumber(), kept.getMinSupportCaseNumber(), kept.getTicketType(),
-                        kept.getCriticality(), kept.getMinSupportReportedAt(), Duration.ofMillis(kept.getVendorMs()), true));
+                entries.add(new Entry(kept.caseNumber(), kept.minSupportCaseNumber(), kept.ticketType(),
+                        kept.criticality(), kept.minSupportReportedAt(), Duration.ofMillis(kept.vendorMs()), true));
             }
         }
         // the waits of the open cases that went to MinSupport (the case rows say which): a closed case

@@ -97,19 +97,12 @@ public class KnowledgePage implements PortalPage {
     String writeArticle(@RequestParam MultiValueMap<String, String> params, @ModelAttribute("me") PortalUser me, Model model,
             RedirectAttributes redirect) {
         Map<String, String> values = Forms.values(params);
-        KnowledgeController.NewArticle article = article(values);
-        Map<String, String> errors = forms.check(article, ARTICLE_FIELDS);
-        if (errors.isEmpty()) {
-            try {
-                KnowledgeArticle written = entries.writeArticle(article.caseNumber(), article.title(), article.symptom(),
-                        article.cause(), article.solution(), article.component(), me.id());
-                redirect.addFlashAttribute("notice", "Artiklen »" + written.getTitle() + "« er gemt og kan findes med det samme.");
-                return "redirect:/portal/viden?q=" + encode(written.getTitle());
-            } catch (Refused refused) {
-                errors = Forms.errorsOf(refused, "caseNumber");
-            }
-        }
-        return articleForm(model, null, values, errors);
+        return forms.submit(article(values), ARTICLE_FIELDS, "caseNumber", article -> {
+            KnowledgeArticle written = entries.writeArticle(article.caseNumber(), article.title(), article.symptom(),
+                    article.cause(), article.solution(), article.component(), me.id());
+            redirect.addFlashAttribute("notice", "Artiklen »" + written.getTitle() + "« er gemt og kan findes med det samme.");
+            return "redirect:/portal/viden?q=" + encode(written.getTitle());
+        }, errors -> articleForm(model, null, values, errors));
     }
 
     @GetMapping("/portal/viden/artikler/{id}/rediger")
@@ -130,19 +123,12 @@ public class KnowledgePage implements PortalPage {
             RedirectAttributes redirect) {
         Map<String, String> values = Forms.values(params);
         values.put("caseNumber", entries.article(id).getCaseNumber());
-        KnowledgeController.NewArticle article = article(values);
-        Map<String, String> errors = forms.check(article, ARTICLE_FIELDS);
-        if (errors.isEmpty()) {
-            try {
-                KnowledgeArticle edited = entries.editArticle(id, article.title(), article.symptom(), article.cause(),
-                        article.solution(), article.component());
-                redirect.addFlashAttribute("notice", "Artiklen »" + edited.getTitle() + "« er rettet.");
-                return "redirect:/portal/viden?q=" + encode(edited.getTitle());
-            } catch (Refused refused) {
-                errors = Forms.errorsOf(refused, "title");
-            }
-        }
-        return articleForm(model, id, values, errors);
+        return forms.submit(article(values), ARTICLE_FIELDS, "title", article -> {
+            KnowledgeArticle edited = entries.editArticle(id, article.title(), article.symptom(), article.cause(),
+                    article.solution(), article.component());
+            redirect.addFlashAttribute("notice", "Artiklen »" + edited.getTitle() + "« er rettet.");
+            return "redirect:/portal/viden?q=" + encode(edited.getTitle());
+        }, errors -> articleForm(model, id, values, errors));
     }
 
     @PostMapping("/portal/viden/artikler/{id}/udfas")
@@ -167,19 +153,12 @@ public class KnowledgePage implements PortalPage {
     String registerKnownError(@RequestParam MultiValueMap<String, String> params, @ModelAttribute("me") PortalUser me,
             Model model, RedirectAttributes redirect) {
         Map<String, String> values = Forms.values(params);
-        KnowledgeController.NewKnownError knownError = knownError(values);
-        Map<String, String> errors = forms.check(knownError, KNOWN_ERROR_FIELDS);
-        if (errors.isEmpty()) {
-            try {
-                entries.registerKnownError(knownError.symptom(), knownError.component(), knownError.workaround(),
-                        knownError.sourceLink(), me.id());
-                redirect.addFlashAttribute("notice", "Den kendte fejl er registreret og vises nu, når nogen indrapporterer noget lignende.");
-                return "redirect:/portal/viden/kendte-fejl";
-            } catch (Refused refused) {
-                errors = Forms.errorsOf(refused, "symptom");
-            }
-        }
-        return knownErrorForm(model, null, values, errors);
+        return forms.submit(knownError(values), KNOWN_ERROR_FIELDS, "symptom", knownError -> {
+            entries.registerKnownError(knownError.symptom(), knownError.component(), knownError.workaround(),
+                    knownError.sourceLink(), me.id());
+            redirect.addFlashAttribute("notice", "Den kendte fejl er registreret og vises nu, når nogen indrapporterer noget lignende.");
+            return "redirect:/portal/viden/kendte-fejl";
+        }, errors -> knownErrorForm(model, null, values, errors));
     }
 
     @GetMapping("/portal/viden/kendte-fejl/{id}/rediger")
@@ -197,19 +176,12 @@ public class KnowledgePage implements PortalPage {
     String editKnownError(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
             RedirectAttributes redirect) {
         Map<String, String> values = Forms.values(params);
-        KnowledgeController.NewKnownError knownError = knownError(values);
-        Map<String, String> errors = forms.check(knownError, KNOWN_ERROR_FIELDS);
-        if (errors.isEmpty()) {
-            try {
-                entries.editKnownError(id, knownError.symptom(), knownError.component(), knownError.workaround(),
-                        knownError.sourceLink());
-                redirect.addFlashAttribute("notice", "Den kendte fejl er rettet.");
-                return "redirect:/portal/viden/kendte-fejl";
-            } catch (Refused refused) {
-                errors = Forms.errorsOf(refused, "symptom");
-            }
-        }
-        return knownErrorForm(model, id, values, errors);
+        return forms.submit(knownError(values), KNOWN_ERROR_FIELDS, "symptom", knownError -> {
+            entries.editKnownError(id, knownError.symptom(), knownError.component(), knownError.workaround(),
+                    knownError.sourceLink());
+            redirect.addFlashAttribute("notice", "Den kendte fejl er rettet.");
+            return "redirect:/portal/viden/kendte-fejl";
+        }, errors -> knownErrorForm(model, id, values, errors));
     }
 
     @PostMapping("/portal/viden/kendte-fejl/{id}/udfas")
