@@ -7,8 +7,11 @@ import static org.awaitility.Awaitility.await;
 import dk.supportflow.cases.CaseReport;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.notification.MailDispatcher;
+import dk.supportflow.notification.OutboxMail;
+import dk.supportflow.notification.OutboxMailRepository;
 import dk.supportflow.process.SupportCaseProcess;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,10 +31,12 @@ public class CaseScenario {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final MailDispatcher mailDispatcher;
+    private final OutboxMailRepository outbox;
     private final ProcessEngineConfigurationImpl engine;
 
     public CaseScenario(SupportCaseService cases, TaskService taskService, ManagementService managementService,
-            MailDispatcher mailDispatcher, ProcessEngineConfigurationImpl engine) {
+            MailDispatcher mailDispatcher, OutboxMailRepository outbox, ProcessEngineConfigurationImpl engine) {
+        this.outbox = outbox;
         this.cases = cases;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -179,8 +184,16 @@ public class CaseScenario {
         executeJob(processInstanceId, SupportCaseProcess.Elements.TASK_CLOSE_CASE);
     }
 
+    /**
+     * Sends every due mail, and waits for the dispatch a commit started in the background: it may
+     * hold a claim on a mail this run skips, still sending when this run returns.
+     */
     public int dispatchMails() {
-        return mailDispatcher.dispatchPending();
+        int sent = mailDispatcher.dispatchPending();
+        Instant started = Instant.now().minus(Duration.ofMinutes(1));
+        await().atMost(Duration.ofSeconds(15)).until(() -> outbox.findAll().stream()
+                .noneMatch(mail -> mail.getStatus() == OutboxMail.Status.SENDING && mail.getClaimedAt().isAfter(started)));
+        return sent;
     }
 
     public static Map<String, Object> analysis(String outcome, String errorClass, String answerOrQuestion) {
