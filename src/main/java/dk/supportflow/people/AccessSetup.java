@@ -12,8 +12,10 @@ import dk.supportflow.process.GangmoedeProcess;
 import dk.supportflow.process.SupportCaseProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,7 +27,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -122,16 +123,24 @@ public class AccessSetup implements ApplicationRunner {
         ensurePersonalFilters();
     }
 
-    /** Users created in the Admin webapp get their filter within minutes, without a restart. */
+    /**
+     * Users created in the Admin webapp, or given a group in the directory, get their filter within
+     * minutes, without a restart. Only the members of the groups that work in Tasklist: a
+     * directory holds everybody in the municipality.
+     */
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
     public void ensurePersonalFilters() {
-        for (User user : identityService.createUserQuery().list()) {
-            boolean exists = filterService.createFilterQuery().filterOwner(user.getId()).filterName(MY_TASKS_FILTER)
+        Set<String> users = new LinkedHashSet<>();
+        for (String group : List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE, SAGSBEHANDLERE, DRIFTSANSVARLIGE, Groups.CAMUNDA_ADMIN)) {
+            identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> users.add(user.getId()));
+        }
+        for (String user : users) {
+            boolean exists = filterService.createFilterQuery().filterOwner(user).filterName(MY_TASKS_FILTER)
                     .count() > 0;
             if (!exists) {
                 Filter filter = filterService.newTaskFilter(MY_TASKS_FILTER)
-                        .setOwner(user.getId())
-                        .setQuery(taskService.createTaskQuery().taskAssignee(user.getId()))
+                        .setOwner(user)
+                        .setQuery(taskService.createTaskQuery().taskAssignee(user))
                         .setProperties(filterProperties("Opgaver, der er tildelt dig", -10));
                 filterService.saveFilter(filter);
             }
@@ -159,7 +168,8 @@ public class AccessSetup implements ApplicationRunner {
     }
 
     private void ensureGroup(String id, String name) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+        // a directory (read-only) holds its own groups: people.Directory checks them at start-up
+        if (!identityService.isReadOnly() && identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
             group.setName(name);
             group.setType(Groups.CAMUNDA_ADMIN.equals(id) || Groups.MONITORING.equals(id) ? "SYSTEM" : "WORKFLOW");

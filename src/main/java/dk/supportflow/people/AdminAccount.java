@@ -2,6 +2,8 @@ package dk.supportflow.people;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(1)
 public class AdminAccount implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminAccount.class);
 
     private final IdentityService identityService;
     private final String id;
@@ -34,6 +38,11 @@ public class AdminAccount implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (id.isBlank()) {
+            return;
+        }
+        if (identityService.isReadOnly()) {
+            // the directory's members of the group mapped to camunda-admin are the administrators
+            LOG.info("Administrator {} is not created: people come from the directory; it is the break-glass login only", id);
             return;
         }
         if (identityService.createUserQuery().userId(id).count() == 0) {

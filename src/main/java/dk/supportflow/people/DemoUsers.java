@@ -3,6 +3,8 @@ package dk.supportflow.people;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Order(1)
 @ConditionalOnProperty(name = "supportflow.demo-users.enabled", havingValue = "true")
 public class DemoUsers implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
     static final String PASSWORD = "demo";
 
@@ -52,6 +56,10 @@ public class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (identityService.isReadOnly()) {
+            LOG.info("Demo users not created: people come from the directory (supportflow.identity.mode)");
+            return;
+        }
         for (DemoUser demo : USERS) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identityService.newUser(demo.id());

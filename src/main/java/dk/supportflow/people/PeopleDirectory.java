@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Who people are and how to reach them, read from Camunda's identity service. */
@@ -17,9 +18,12 @@ public class PeopleDirectory {
     public static final String PHONE = "phone";
 
     private final IdentityService identityService;
+    /** The municipality's directory, when people come from it (supportflow.identity.mode=ldap). */
+    private final Optional<Directory> directory;
 
-    public PeopleDirectory(IdentityService identityService) {
+    public PeopleDirectory(IdentityService identityService, ObjectProvider<Directory> directory) {
         this.identityService = identityService;
+        this.directory = Optional.ofNullable(directory.getIfAvailable());
     }
 
     public Optional<String> emailOf(String userId) {
@@ -30,12 +34,17 @@ public class PeopleDirectory {
         return Optional.ofNullable(user).map(User::getEmail).filter(mail -> !mail.isBlank());
     }
 
-    /** The Camunda user info "phone", if the user has one (Admin: Users, Account, or IdentityService.setUserInfo). */
+    /**
+     * The person's phone number: from the directory when people come from one, else (or when the
+     * directory has none) the Camunda user info "phone" (Admin: Users, Account; or typed on a form).
+     */
     public Optional<String> phoneOf(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(identityService.getUserInfo(userId, PHONE)).map(String::strip).filter(phone -> !phone.isEmpty());
+        return directory.flatMap(d -> d.phoneOf(userId)).filter(phone -> !phone.isEmpty())
+                .or(() -> Optional.ofNullable(identityService.getUserInfo(userId, PHONE)).map(String::strip))
+                .filter(phone -> !phone.isEmpty());
     }
 
     /** Keeps the phone number in the person's profile (the Camunda user info "phone"). */

@@ -65,6 +65,14 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
+    void withADirectoryTheAdministratorsComeFromItAndNoLocalAccountIsAsked() {
+        assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.identity.mode", "ldap",
+                "supportflow.admin.id", "", "supportflow.admin.password", "")))).isEmpty();
+        assertThat(ProductionSafetyCheck.problems(environment(Map.of("supportflow.identity.mode", "ldap",
+                "supportflow.privacy.cpr-key", "")))).singleElement().asString().contains("CPR encryption key");
+    }
+
+    @Test
     void theProdProfileRefusesToStartWithTheDefaults() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SupportflowApplication.class).profiles("prod")
                 .properties("server.port=0").run().close())
