@@ -61,10 +61,6 @@ public class AccessSetup implements ApplicationRunner {
         this.taskService = taskService;
     }
 
-    /** The groups whose grants this class owns; grants of users (the engine's own) are left alone. */
-    static final List<String> MANAGED_GROUPS = List.of(SUPERBRUGERE, SUPPORTBERETTIGEDE, SAGSBEHANDLERE,
-            DRIFTSANSVARLIGE, Groups.CAMUNDA_ADMIN, Groups.MONITORING);
-
     private record Grant(String group, int resourceType, String resourceId) {
     }
 
@@ -184,8 +180,9 @@ public class AccessSetup implements ApplicationRunner {
 
     /** Each managed group's grants become exactly the desired ones: missing added, extra taken away. */
     private void applyDesiredGrants(Map<Grant, List<Permission>> desired) {
+        // the grants of every role are owned here; grants of users (the engine's own) are left alone
         for (Authorization existing : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(MANAGED_GROUPS.toArray(String[]::new)).list()) {
+                .groupIdIn(Groups.ALL.toArray(String[]::new)).list()) {
             Grant grant = new Grant(existing.getGroupId(), existing.getResourceType(), existing.getResourceId());
             List<Permission> wanted = desired.remove(grant);
             if (wanted == null) {

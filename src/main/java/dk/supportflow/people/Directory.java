@@ -39,7 +39,7 @@ public class Directory {
      */
     void check() {
         List<String> missing = new ArrayList<>();
-        for (String role : DirectoryPlugin.ROLES) {
+        for (String role : Groups.ALL) {
             try {
                 if (identityService.createGroupQuery().groupId(role).count() == 0) {
                     missing.add(role + " (directory group '" + plugin.directoryGroupOf(role) + "')");

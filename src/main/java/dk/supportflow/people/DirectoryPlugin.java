@@ -1,7 +1,6 @@
 package dk.supportflow.people;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -15,9 +14,6 @@ import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
  * with database users; and each person's phone number is read from the directory.
  */
 public class DirectoryPlugin extends LdapIdentityProviderPlugin {
-
-    static final List<String> ROLES = List.of(Groups.SUPERBRUGERE, Groups.SUPPORTBERETTIGEDE, Groups.SAGSBEHANDLERE,
-            Groups.DRIFTSANSVARLIGE, Groups.MONITORING, Groups.CAMUNDA_ADMIN);
 
     /** role → the directory group that holds it; a role not named here is a directory group of that name. */
     private Map<String, String> groups = new LinkedHashMap<>();
@@ -43,8 +39,8 @@ public class DirectoryPlugin extends LdapIdentityProviderPlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         super.preInit(configuration);
         for (String role : groups.keySet()) {
-            if (!ROLES.contains(role)) {
-                throw new IllegalStateException("supportflow.identity.ldap.groups." + role + ": no such role; the roles are " + ROLES);
+            if (!Groups.ALL.contains(role)) {
+                throw new IllegalStateException("supportflow.identity.ldap.groups." + role + ": no such role; the roles are " + Groups.ALL);
             }
         }
         configuration.setIdentityProviderSessionFactory(new SessionFactory() {

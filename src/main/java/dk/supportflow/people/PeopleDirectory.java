@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,6 +67,40 @@ public class PeopleDirectory {
         identityService.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().orderByUserFirstName().asc()
                 .list().forEach(user -> names.put(user.getId(), displayName(user)));
         return names;
+    }
+
+    /**
+     * Someone who logged in through single sign-on: where people are Camunda's own (not a
+     * directory), they are written there, or brought up to date, with what the provider says:
+     * their name, address and, when it names their groups, their memberships of the roles. They
+     * get no password: they log in through the provider only.
+     */
+    public void signedIn(String userId, String firstName, String lastName, String email, Optional<Set<String>> groups) {
+        if (identityService.isReadOnly()) {
+            return;
+        }
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            user = identityService.newUser(userId);
+        }
+        if (!Objects.equals(user.getFirstName(), firstName) || !Objects.equals(user.getLastName(), lastName)
+                || !Objects.equals(user.getEmail(), email)) {
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(email);
+            identityService.saveUser(user);
+        }
+        groups.ifPresent(claimed -> {
+            List<String> current = groupsOf(userId);
+            for (String role : Groups.ALL) {
+                boolean member = current.contains(role);
+                if (claimed.contains(role) && !member) {
+                    identityService.createMembership(userId, role);
+                } else if (!claimed.contains(role) && member) {
+                    identityService.deleteMembership(userId, role);
+                }
+            }
+        });
     }
 
     public List<String> groupsOf(String userId) {

@@ -11,17 +11,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link LoginThrottle} around the engine's password check, the one place every login
- * passes: the webapps' login, the engine REST API's and our own HTTP Basic. A locked login
+ * Puts {@link LoginThrottle} and {@link PasswordLogins} around the engine's password check, the one
+ * place every password login passes: the webapps' login, the engine REST API's and our own HTTP Basic. A locked login
  * answers exactly as a wrong password does, so the lock tells an attacker nothing.
  */
 @Component
 public class LoginThrottlePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<LoginThrottle> throttle;
+    private final PasswordLogins passwordLogins;
 
-    public LoginThrottlePlugin(ObjectProvider<LoginThrottle> throttle) {
+    public LoginThrottlePlugin(ObjectProvider<LoginThrottle> throttle, PasswordLogins passwordLogins) {
         this.throttle = throttle;
+        this.passwordLogins = passwordLogins;
     }
 
     @Override
@@ -45,6 +47,10 @@ public class LoginThrottlePlugin extends AbstractProcessEnginePlugin {
             String userId = (String) CommandFields.read(command, CheckPassword.class, "userId");
             if (userId == null) {
                 return next.execute(command);
+            }
+            if (!passwordLogins.allowed(userId)) {
+                // single sign-on is the way in: a password is not even checked (nor counted)
+                return (T) Boolean.FALSE;
             }
             String client = LoginThrottle.currentClient();
             LoginThrottle logins = throttle.getObject();

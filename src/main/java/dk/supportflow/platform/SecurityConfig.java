@@ -3,8 +3,16 @@ package dk.supportflow.platform;
 import static dk.supportflow.platform.IdentityAuthenticationProvider.GROUP_PREFIX;
 
 import dk.supportflow.people.Groups;
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,13 +20,24 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. /api (its OpenAPI pages too), the mail viewer and the actuator: HTTP Basic
  * against Camunda's users (stateless); only the health check is open. The portal (/portal, and
  * /dashboard that leads to it): a session login on a Danish page, with CSRF tokens. The Camunda
  * webapps keep their own login (with CSRF protection); /engine-rest gets Camunda's HTTP Basic filter.
+ * With single sign-on ({@link SingleSignOn}) the webapps and the mail viewer log in with the portal
+ * through the provider, and the APIs take its bearer tokens beside Basic.
  */
 @Configuration
 public class SecurityConfig {
@@ -28,11 +47,17 @@ public class SecurityConfig {
     static final String ADMIN = GROUP_PREFIX + Groups.CAMUNDA_ADMIN;
     static final String OPERATIONS = GROUP_PREFIX + Groups.DRIFTSANSVARLIGE;
     static final String MONITORING = GROUP_PREFIX + Groups.MONITORING;
+    static final String WEBAPPS = "/camunda/**";
+    static final String WEBAPP_LOGOUT = "/camunda/logout";
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
-            ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        http.securityMatcher("/api/**", "/mails/**", "/actuator/**")
+            ApiAuthenticationEntryPoint entryPoint, ObjectProvider<SingleSignOn> sso) throws Exception {
+        SingleSignOn singleSignOn = sso.getIfAvailable();
+        // with single sign-on the mail viewer is a page behind the provider's login (portalSecurity)
+        http.securityMatcher(singleSignOn == null ? new String[] {"/api/**", "/mails/**", "/actuator/**"}
+                        : new String[] {"/api/**", "/actuator/**"})
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -70,6 +95,29 @@ public class SecurityConfig {
                 // stateless Basic auth, no cookies: CSRF does not apply
                 .csrf(csrf -> csrf.disable())
                 .headers(Customizer.withDefaults());
+        if (singleSignOn != null) {
+            singleSignOn.bearerTokens(http, entryPoint);
+        }
+        return http.build();
+    }
+
+    /**
+     * With single sign-on, /engine-rest takes the provider's bearer tokens beside Basic, checked
+     * here, and Camunda's filter takes the person from Spring Security (engineRestAuthentication).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "supportflow.identity.sso.enabled", havingValue = "true")
+    SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
+            ApiAuthenticationEntryPoint entryPoint, SingleSignOn singleSignOn) throws Exception {
+        // a path, not an MVC pattern: the engine REST API is a servlet of its own
+        http.securityMatcher(PATHS.matcher("/engine-rest/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        singleSignOn.bearerTokens(http, entryPoint);
         return http.build();
     }
 
@@ -77,10 +125,19 @@ public class SecurityConfig {
      * The portal's pages: the same users and groups as everywhere, logged in once per session.
      * What a page shows within a case (the reporter's own cases only) is the services' rule, as
      * for the API. Scripts and styles come from this site only (no inline script or style).
+     * With single sign-on the Camunda webapps and the mail viewer join this session: a page
+     * leads to the provider's login, and logging out ends the provider's session too.
      */
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http, IdentityAuthenticationProvider provider) throws Exception {
-        http.securityMatcher("/portal", "/portal/**", "/dashboard")
+    SecurityFilterChain portalSecurity(HttpSecurity http, IdentityAuthenticationProvider provider,
+            ObjectProvider<SingleSignOn> sso, ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
+        SingleSignOn singleSignOn = sso.getIfAvailable();
+        List<String> paths = new ArrayList<>(List.of("/portal", "/portal/**", "/dashboard"));
+        if (singleSignOn != null) {
+            paths.addAll(List.of(WEBAPPS, "/mails/**", "/oauth2/**", "/login/oauth2/**"));
+        }
+        // paths, not MVC patterns: the webapps' API is a servlet of its own
+        http.securityMatcher(new OrRequestMatcher(paths.stream().<RequestMatcher>map(PATHS::matcher).toList()))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/login", "/portal/ingen-adgang").permitAll()
@@ -93,25 +150,64 @@ public class SecurityConfig {
                         .requestMatchers("/portal/minsupport").hasAnyAuthority(SUPPORT, ADMIN)
                         .requestMatchers("/portal/overblik", "/dashboard").hasAnyAuthority(SUPPORT, OPERATIONS, ADMIN)
                         .requestMatchers("/portal", "/portal/").authenticated()
+                        // the webapps check their own grants; the mail viewer shows each person their own mails
+                        .requestMatchers(PATHS.matcher(WEBAPPS), PATHS.matcher("/mails/**")).authenticated()
                         .anyRequest().denyAll())
+                // the password form: everyone's without single sign-on, the break-glass administrator's with it
                 .formLogin(login -> login.loginPage("/portal/login").failureUrl("/portal/login?fejl")
                         .defaultSuccessUrl("/portal", false))
-                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logget-ud"))
+                .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
+                                PATHS.matcher(HttpMethod.POST, "/portal/logout"),
+                                // the webapps' own logout link leads here (WebappLogoutScript): a plain navigation
+                                PATHS.matcher(HttpMethod.GET, WEBAPP_LOGOUT)))
+                        .logoutSuccessHandler(singleSignOn == null ? toLoginPage() : singleSignOn.logoutAtProvider(clients.getObject())))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/portal/ingen-adgang"))
+                // Camunda's webapps protect their API with a CSRF filter of their own
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(WEBAPPS)))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+                        // the webapps send a policy of their own; a second one would be enforced beside it
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(PATHS.matcher(WEBAPPS)),
+                                new ContentSecurityPolicyHeaderWriter("default-src 'self'; img-src 'self' data:; "
+                                        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
                         .frameOptions(frame -> frame.deny()));
+        if (singleSignOn != null) {
+            http.exceptionHandling(ex -> ex.authenticationEntryPoint(singleSignOn.loginEntryPoint()));
+            singleSignOn.login(http, clients.getObject());
+        }
         return http.build();
     }
 
+    private static LogoutSuccessHandler toLoginPage() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/portal/login?logget-ud");
+        return handler;
+    }
+
+    /** Camunda's own Basic check, or with single sign-on the person engineRestSecurity logged in. */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+            @Value("${supportflow.identity.sso.enabled:false}") boolean singleSignOn) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", (singleSignOn ? SpringSecurityAuthentication.class
+                : HttpBasicAuthenticationProvider.class).getName());
+        return registration;
+    }
+
+    /** With single sign-on, the webapps take the person this application logged in (after Spring Security's filters). */
+    @Bean
+    @ConditionalOnProperty(name = "supportflow.identity.sso.enabled", havingValue = "true")
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("webapp-authentication");
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.addInitParameter("authentication-provider", SpringSecurityAuthentication.class.getName());
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }

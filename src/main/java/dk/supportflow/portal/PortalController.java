@@ -3,6 +3,8 @@ package dk.supportflow.portal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.supportflow.dashboard.DashboardFigures;
+import dk.supportflow.platform.PasswordLogins;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +17,22 @@ public class PortalController implements PortalPage {
 
     private final DashboardFigures figures;
     private final ObjectMapper json;
+    private final boolean singleSignOn;
+    private final PasswordLogins passwordLogins;
 
-    public PortalController(DashboardFigures figures, ObjectMapper json) {
+    public PortalController(DashboardFigures figures, ObjectMapper json,
+            @Value("${supportflow.identity.sso.enabled:false}") boolean singleSignOn, PasswordLogins passwordLogins) {
         this.figures = figures;
         this.json = json;
+        this.singleSignOn = singleSignOn;
+        this.passwordLogins = passwordLogins;
     }
 
+    /** The password form; with single sign-on first the way to the municipality's login. */
     @GetMapping("/portal/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("singleSignOn", singleSignOn);
+        model.addAttribute("passwordForEveryone", passwordLogins.forEveryone());
         return "portal/login";
     }
 

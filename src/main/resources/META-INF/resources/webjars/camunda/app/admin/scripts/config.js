@@ -9,5 +9,7 @@ export default {
     availableLocales: ['da'],
     fallbackLocale: 'da'
   },
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // with single sign-on, "Log ud" also logs out at the municipality's login (platform.WebappLogoutScript)
+  customScripts: ['scripts/sso-logout']
 };

@@ -14,8 +14,9 @@ export default {
     fallbackLocale: 'da'
   },
   disableWelcomeMessage: true,
-  // form-js writes its validation messages in English: scripts/form-messages-da.js translates them
-  customScripts: ['scripts/form-messages-da'],
+  // form-js writes its validation messages in English: scripts/form-messages-da.js translates them;
+  // with single sign-on, "Log ud" also logs out at the municipality's login (platform.WebappLogoutScript)
+  customScripts: ['scripts/form-messages-da', 'scripts/sso-logout'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
