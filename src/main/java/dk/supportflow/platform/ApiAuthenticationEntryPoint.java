@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -26,6 +27,11 @@ public class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Ac
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            // the directory behind the password check did not answer: not the caller's fault
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Supportflow\", charset=\"UTF-8\"");
         write(response, HttpStatus.UNAUTHORIZED, "Log ind med dit brugernavn og din adgangskode.");
     }

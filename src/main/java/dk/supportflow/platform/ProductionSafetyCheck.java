@@ -57,11 +57,13 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
         String adminPassword = environment.getProperty("supportflow.admin.password", "");
         // with a directory its administrators log in with its passwords: no local account is created
         boolean directory = "ldap".equals(environment.getProperty("supportflow.identity.mode", "database"));
-        if (!directory && (adminId.isBlank() || adminPassword.isBlank())) {
-            problems.add("administrator credentials missing (SUPPORTFLOW_ADMIN_ID, SUPPORTFLOW_ADMIN_PASSWORD)");
-        } else if (!directory && DEFAULT_PASSWORDS.contains(adminPassword.toLowerCase(Locale.ROOT)) || adminPassword.equals(adminId)
-                || adminPassword.length() < MIN_PASSWORD_LENGTH) {
-            problems.add("the administrator password is a default or shorter than " + MIN_PASSWORD_LENGTH + " characters");
+        if (!directory) {
+            if (adminId.isBlank() || adminPassword.isBlank()) {
+                problems.add("administrator credentials missing (SUPPORTFLOW_ADMIN_ID, SUPPORTFLOW_ADMIN_PASSWORD)");
+            } else if (DEFAULT_PASSWORDS.contains(adminPassword.toLowerCase(Locale.ROOT)) || adminPassword.equals(adminId)
+                    || adminPassword.length() < MIN_PASSWORD_LENGTH) {
+                problems.add("the administrator password is a default or shorter than " + MIN_PASSWORD_LENGTH + " characters");
+            }
         }
         String cprKey = environment.getProperty("supportflow.privacy.cpr-key", "");
         if (cprKey.isBlank() || cprKey.equals(DEVELOPMENT_CPR_KEY)) {

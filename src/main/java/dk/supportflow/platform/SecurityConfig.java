@@ -6,6 +6,7 @@ import dk.supportflow.people.Groups;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -17,11 +18,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -154,7 +158,7 @@ public class SecurityConfig {
                         .requestMatchers(PATHS.matcher(WEBAPPS), PATHS.matcher("/mails/**")).authenticated()
                         .anyRequest().denyAll())
                 // the password form: everyone's without single sign-on, the break-glass administrator's with it
-                .formLogin(login -> login.loginPage("/portal/login").failureUrl("/portal/login?fejl")
+                .formLogin(login -> login.loginPage("/portal/login").failureHandler(loginFailures())
                         .defaultSuccessUrl("/portal", false))
                 .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
                                 PATHS.matcher(HttpMethod.POST, "/portal/logout"),
@@ -176,6 +180,14 @@ public class SecurityConfig {
             singleSignOn.login(http, clients.getObject());
         }
         return http.build();
+    }
+
+    /** A wrong password, or a directory that does not answer (IdentityAuthenticationProvider). */
+    private static AuthenticationFailureHandler loginFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/portal/login?fejl");
+        failures.setExceptionMappings(Map.of(AuthenticationServiceException.class.getName(), "/portal/login?katalog"));
+        return failures;
     }
 
     private static LogoutSuccessHandler toLoginPage() {

@@ -85,7 +85,9 @@ class DirectoryIdentityTest {
 
     static InMemoryDirectoryServer startDirectory() throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+        // a fixed port: the outage test starts the directory again where the application looks for it
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(),
+                TestSmtpServer.freePort(), null));
         // AD's attributes (sAMAccountName, objectClass group) are not in the standard schema
         config.setSchema(null);
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
@@ -188,6 +190,24 @@ class DirectoryIdentityTest {
         } finally {
             directory.modify(SUPERBRUGERE, new Modification(ModificationType.ADD, "member", "cn=Hanne Hansen,ou=Brugere," + BASE));
         }
+    }
+
+    @Test
+    void whileTheDirectoryDoesNotAnswerPeopleAreToldSoInDanishNotThatTheirPasswordIsWrong() throws Exception {
+        directory.shutDown(true);
+        try {
+            HttpResponse<String> api = call("jje", "demo", "GET", "/api/knowledge?q=pension", null);
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.body()).contains("Kommunens brugerkatalog svarer ikke lige nu");
+            PortalSession portal = new PortalSession(url(""));
+            portal.get("/portal/login");
+            HttpResponse<String> login = portal.post("/portal/login", Map.of("username", "jje", "password", "demo"));
+            assertThat(login.uri().toString()).endsWith("/portal/login?katalog");
+            assertThat(login.body()).contains("Kommunens brugerkatalog svarer ikke lige nu");
+        } finally {
+            directory.startListening();
+        }
+        assertThat(call("jje", "demo", "GET", "/api/knowledge?q=pension", null).statusCode()).isEqualTo(200);
     }
 
     @Test
