@@ -1,36 +1,34 @@
 package dk.supportflow.platform;
 
+import static dk.supportflow.platform.SingleSignOnApp.BREAK_GLASS;
+import static dk.supportflow.platform.SingleSignOnApp.BREAK_GLASS_PASSWORD;
+import static dk.supportflow.platform.SingleSignOnApp.CSRF;
+import static dk.supportflow.platform.SingleSignOnApp.JSON;
+import static dk.supportflow.platform.SingleSignOnApp.accessToken;
+import static dk.supportflow.platform.SingleSignOnApp.basic;
+import static dk.supportflow.platform.SingleSignOnApp.form;
+import static dk.supportflow.platform.SingleSignOnApp.submitProviderLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.icegreen.greenmail.util.ServerSetup;
 import dk.supportflow.CaseScenario;
-import dk.supportflow.SupportflowApplication;
-import dk.supportflow.TestSmtpServer;
 import dk.supportflow.people.Groups;
 import dk.supportflow.process.SupportCaseProcess;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -60,69 +57,28 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Tag("nodes")
 class SingleSignOnTest {
 
-    static final int SMTP_PORT = TestSmtpServer.freePort();
-    static final int APP_PORT = TestSmtpServer.freePort();
-    static final int PROVIDER_PORT = TestSmtpServer.freePort();
-    static final String APP = "http://localhost:" + APP_PORT;
-    static final String PROVIDER = TestOidcProvider.issuer(PROVIDER_PORT);
-    static final String BREAK_GLASS = "noedadgang";
-    static final String BREAK_GLASS_PASSWORD = "Nød-adgang-2026!";
-    static final String ENGINE_REST = "/engine-rest/engine/sso";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ENGINE_REST = "/engine-rest/engine/" + SingleSignOnApp.ENGINE;
+    static final String APP = SingleSignOnApp.APP;
+    static final String PROVIDER = SingleSignOnApp.PROVIDER;
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SingleSignOnApp.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withPerMethodLifecycle(false);
 
-    static ConfigurableApplicationContext provider;
+    static SingleSignOnApp running;
     static ConfigurableApplicationContext app;
 
     @BeforeAll
     static void start() {
-        provider = TestOidcProvider.start(PROVIDER_PORT, APP);
-        app = new SpringApplicationBuilder(SupportflowApplication.class).run(appArguments());
+        running = SingleSignOnApp.start();
+        app = running.app;
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
+        if (running != null) {
+            running.close();
         }
-        if (provider != null) {
-            provider.close();
-        }
-    }
-
-    static String[] appArguments() {
-        return List.of(
-                "camunda.bpm.process-engine-name=sso",
-                "camunda.bpm.job-execution.enabled=false",
-                "spring.datasource.url=jdbc:h2:mem:sso;DB_CLOSE_DELAY=-1",
-                "server.port=" + APP_PORT,
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + SMTP_PORT,
-                "supportflow.mail.dispatch-interval=PT1H",
-                "supportflow.knowledge.index-dir=in-memory",
-                "supportflow.privacy.retention-cron=-",
-                "supportflow.admin.id=" + BREAK_GLASS,
-                "supportflow.admin.password=" + BREAK_GLASS_PASSWORD,
-                "supportflow.identity.password-login=break-glass",
-                "supportflow.identity.sso.enabled=true",
-                "supportflow.identity.sso.groups-claim=groups",
-                "supportflow.identity.sso.groups.superbrugere=GG-KP-Superbrugere",
-                "supportflow.identity.sso.groups.supportberettigede=GG-KP-Support",
-                "spring.security.oauth2.client.registration.sso.client-id=" + TestOidcProvider.CLIENT_ID,
-                "spring.security.oauth2.client.registration.sso.client-secret=" + TestOidcProvider.CLIENT_SECRET,
-                "spring.security.oauth2.client.registration.sso.scope=openid,profile,email",
-                "spring.security.oauth2.client.provider.sso.issuer-uri=" + PROVIDER,
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + PROVIDER,
-                "spring.security.oauth2.resourceserver.jwt.audiences=" + TestOidcProvider.CLIENT_ID,
-                // the provider's classes are on the test classpath: not the application's business
-                "spring.autoconfigure.exclude="
-                        + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration")
-                .stream().map(property -> "--" + property).toArray(String[]::new);
     }
 
     /** A browser: cookies per host, redirects followed. */
@@ -137,16 +93,6 @@ class SingleSignOnTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.uri().toString()).startsWith(PROVIDER + "/login");
         return submitProviderLogin(browser, login, user);
-    }
-
-    static HttpResponse<String> submitProviderLogin(HttpClient browser, HttpResponse<String> loginPage, String user)
-            throws Exception {
-        Matcher csrf = CSRF.matcher(loginPage.body());
-        assertThat(csrf.find()).as("the provider's login form").isTrue();
-        return browser.send(HttpRequest.newBuilder(URI.create(PROVIDER + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", user, "password", "demo", "_csrf", csrf.group(1)))))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -168,10 +114,10 @@ class SingleSignOnTest {
         assertThat(portal.body()).contains("Sune Support").contains(caseNumber);
 
         // the same session opens Tasklist: Camunda sees the person and the groups from the provider
-        HttpResponse<String> tasklist = get(browser, "/camunda/app/tasklist/sso/");
+        HttpResponse<String> tasklist = get(browser, "/camunda/app/tasklist/" + SingleSignOnApp.ENGINE + "/");
         assertThat(tasklist.statusCode()).isEqualTo(200);
         assertThat(tasklist.uri().toString()).startsWith(APP + "/camunda/app/tasklist");
-        Map<?, ?> camundaUser = JSON.readValue(get(browser, "/camunda/api/admin/auth/user/sso").body(), Map.class);
+        Map<?, ?> camundaUser = JSON.readValue(get(browser, "/camunda/api/admin/auth/user/" + SingleSignOnApp.ENGINE).body(), Map.class);
         assertThat(camundaUser.get("userId")).isEqualTo("sso.support");
         assertThat((List<String>) camundaUser.get("authorizedApps")).contains("tasklist", "cockpit");
         IdentityService identity = app.getBean(IdentityService.class);
@@ -184,10 +130,10 @@ class SingleSignOnTest {
         String processInstanceId = (String) opened.get("processInstanceId");
         String taskId = app.getBean(CaseScenario.class).task(processInstanceId, SupportCaseProcess.Tasks.ANALYSE_ERROR).getId();
         String xsrf = cookie(browser, "XSRF-TOKEN");
-        HttpResponse<String> claimed = webapp(browser, xsrf, "/camunda/api/engine/engine/sso/task/" + taskId + "/claim",
+        HttpResponse<String> claimed = webapp(browser, xsrf, "/camunda/api/engine/engine/" + SingleSignOnApp.ENGINE + "/task/" + taskId + "/claim",
                 "{\"userId\": \"sso.support\"}");
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
-        HttpResponse<String> completed = webapp(browser, xsrf, "/camunda/api/engine/engine/sso/task/" + taskId + "/submit-form", """
+        HttpResponse<String> completed = webapp(browser, xsrf, "/camunda/api/engine/engine/" + SingleSignOnApp.ENGINE + "/task/" + taskId + "/submit-form", """
                 {"variables": {"outcome": {"value": "solvedLocally"}, "errorClass": {"value": "userError"},
                  "answer": {"value": "Registrér flytningen med virkning fra flyttedagen."}}}""");
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
@@ -248,8 +194,8 @@ class SingleSignOnTest {
         browser.send(HttpRequest.newBuilder(URI.create(APP + "/portal/login")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", BREAK_GLASS, "password", BREAK_GLASS_PASSWORD,
                         "_csrf", csrf.group(1))))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(get(browser, "/camunda/app/admin/sso/").statusCode()).isEqualTo(200);
-        Map<?, ?> camundaUser = JSON.readValue(get(browser, "/camunda/api/admin/auth/user/sso").body(), Map.class);
+        assertThat(get(browser, "/camunda/app/admin/" + SingleSignOnApp.ENGINE + "/").statusCode()).isEqualTo(200);
+        Map<?, ?> camundaUser = JSON.readValue(get(browser, "/camunda/api/admin/auth/user/" + SingleSignOnApp.ENGINE).body(), Map.class);
         assertThat(camundaUser.get("userId")).isEqualTo(BREAK_GLASS);
         assertThat((List<String>) camundaUser.get("authorizedApps")).contains("admin");
     }
@@ -259,7 +205,7 @@ class SingleSignOnTest {
         HttpClient browser = browser();
         assertThat(openThroughProvider(browser, "/portal/viden", "sso.superbruger").statusCode()).isEqualTo(200);
         // while logged in at the provider, another page needs no login
-        assertThat(get(browser, "/camunda/app/tasklist/sso/").uri().toString()).startsWith(APP + "/camunda/app/tasklist");
+        assertThat(get(browser, "/camunda/app/tasklist/" + SingleSignOnApp.ENGINE + "/").uri().toString()).startsWith(APP + "/camunda/app/tasklist");
 
         // the webapps' "Log ud" (their script leads to /camunda/logout): back on our login page via the provider
         HttpResponse<String> loggedOut = get(browser, SecurityConfig.WEBAPP_LOGOUT);
@@ -271,36 +217,6 @@ class SingleSignOnTest {
 
         assertThat(get(browser(), "/camunda/app/tasklist/scripts/sso-logout.js").uri().toString())
                 .as("the script is behind the login too").startsWith(PROVIDER + "/login");
-    }
-
-    /** The authorization code flow with PKCE as an API client does it: the provider's access token for the person. */
-    static String accessToken(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(("verifier-" + System.nanoTime() + "-" + user
-                + "-padding-to-make-it-long-enough").getBytes(StandardCharsets.UTF_8));
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String authorize = PROVIDER + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", TestOidcProvider.CLIENT_ID,
-                "scope", "openid", "redirect_uri", TestOidcProvider.TEST_CLIENT_REDIRECT, "state", "s",
-                "code_challenge", challenge, "code_challenge_method", "S256"));
-        HttpResponse<String> toLogin = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(toLogin.headers().firstValue("Location")
-                .orElseThrow())).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> loggedIn = submitProviderLogin(browser, loginPage, user);
-        HttpResponse<String> withCode = browser.send(HttpRequest.newBuilder(URI.create(loggedIn.headers().firstValue("Location")
-                .orElseThrow())).build(), HttpResponse.BodyHandlers.ofString());
-        String redirect = withCode.headers().firstValue("Location").orElseThrow();
-        assertThat(redirect).startsWith(TestOidcProvider.TEST_CLIENT_REDIRECT);
-        String code = urlDecoded(redirect.replaceAll(".*[?&]code=([^&]+).*", "$1"));
-        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(PROVIDER + "/oauth2/token"))
-                .header("Authorization", basic(TestOidcProvider.CLIENT_ID, TestOidcProvider.CLIENT_SECRET))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
-                        "redirect_uri", TestOidcProvider.TEST_CLIENT_REDIRECT, "code_verifier", verifier)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return (String) JSON.readValue(tokens.body(), Map.class).get("access_token");
     }
 
     static String sign(String issuer, String audience, Instant issuedAt, Instant expiresAt,
@@ -338,16 +254,4 @@ class SingleSignOnTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    static String urlDecoded(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    }
 }
