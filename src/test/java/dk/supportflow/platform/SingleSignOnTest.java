@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -147,6 +148,26 @@ class SingleSignOnTest {
         HttpResponse<String> refused = openThroughProvider(browser, "/portal/sager", "sso.kantine");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Du har ikke adgang");
+    }
+
+    @Test
+    void somebodyTheProviderNoLongerPutsInAGroupLosesTheRoleAtTheirNextLogin() throws Exception {
+        assertThat(openThroughProvider(browser(), "/portal/sager", "sso.vikar").statusCode()).isEqualTo(200);
+        IdentityService identity = app.getBean(IdentityService.class);
+        assertThat(identity.createGroupQuery().groupMember("sso.vikar").list()).extracting(Group::getId)
+                .containsExactly(Groups.SUPERBRUGERE);
+
+        InMemoryUserDetailsManager directory = running.provider.getBean(InMemoryUserDetailsManager.class);
+        directory.updateUser(org.springframework.security.core.userdetails.User.withUsername("sso.vikar").password("{noop}demo").authorities("GG-Kantine").build());
+        try {
+            assertThat(openThroughProvider(browser(), "/portal/sager", "sso.vikar").statusCode()).isEqualTo(403);
+            // what Camunda knows of the person follows: Tasklist's grants and the group's mails leave them out
+            assertThat(identity.createGroupQuery().groupMember("sso.vikar").count()).isZero();
+            assertThat(identity.createUserQuery().memberOfGroup(Groups.SUPERBRUGERE).list())
+                    .extracting(User::getId).doesNotContain("sso.vikar");
+        } finally {
+            directory.updateUser(org.springframework.security.core.userdetails.User.withUsername("sso.vikar").password("{noop}demo").authorities("GG-KP-Superbrugere").build());
+        }
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -73,7 +72,8 @@ public class TestOidcProvider {
             new Person("sso.superbruger", "demo", "Signe", "Superbruger", "signe.superbruger@kommune.example",
                     List.of("GG-KP-Superbrugere")),
             new Person("sso.support", "demo", "Sune", "Support", "sune.support@kommune.example", List.of("GG-KP-Support")),
-            new Person("sso.kantine", "demo", "Karl", "Kantine", "karl.kantine@kommune.example", List.of("GG-Kantine")));
+            new Person("sso.kantine", "demo", "Karl", "Kantine", "karl.kantine@kommune.example", List.of("GG-Kantine")),
+            new Person("sso.vikar", "demo", "Vera", "Vikar", "vera.vikar@kommune.example", List.of("GG-KP-Superbrugere")));
 
     static String issuer(int port) {
         return "http://127.0.0.1:" + port;
@@ -109,8 +109,9 @@ public class TestOidcProvider {
         return http.build();
     }
 
+    /** The directory behind the provider: a test moves a person out of a group here. */
     @Bean
-    UserDetailsService people() {
+    InMemoryUserDetailsManager people() {
         return new InMemoryUserDetailsManager(PEOPLE.stream().map(person -> User.withUsername(person.id())
                 .password("{noop}" + person.password()).authorities(person.groups().toArray(String[]::new)).build()).toList());
     }
