@@ -40,6 +40,31 @@ public final class ReceivedMails {
         }
     }
 
+    /** The mail's plain text: the whole body, or its text/plain part. */
+    public static String text(MimeMessage mail) {
+        try {
+            return text((jakarta.mail.Part) mail);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
     public static String recipient(MimeMessage mail) {
         try {
             return mail.getRecipients(Message.RecipientType.TO)[0].toString();

@@ -20,6 +20,10 @@ public class TestSmtpServer implements ApplicationContextInitializer<Configurabl
     /** For {@code new GreenMailExtension(TestSmtpServer.SETUP)}. */
     public static final ServerSetup SETUP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
+    /** The support mailbox of the mail intake tests, on the same GreenMail: {@code new GreenMailExtension(WITH_IMAP)}. */
+    public static final ServerSetup IMAP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+    public static final ServerSetup[] WITH_IMAP = {SETUP, IMAP};
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "spring.mail.port=" + PORT);

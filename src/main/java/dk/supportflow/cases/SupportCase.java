@@ -249,6 +249,20 @@ public class SupportCase {
         this.awaitingSince = null;
     }
 
+    /** The report's answers as triage completed them; the title, reporter and CPR number stay. */
+    void amend(CaseReport report, String canonicalComponent) {
+        this.kind = report.kindOrDefault();
+        this.workingOn = report.workingOn();
+        this.stepsTaken = report.stepsTaken();
+        this.expected = report.expected();
+        this.actual = report.actual();
+        this.triedSoFar = report.triedSoFar();
+        this.errorMessage = report.errorMessage();
+        this.component = canonicalComponent;
+        this.kpCaseId = report.kpCaseId();
+        this.kpTaskKey = report.kpTaskKey();
+    }
+
     public boolean isClosed() {
         return closedAt != null;
     }

@@ -104,6 +104,43 @@ public class SupportCaseService {
         });
     }
 
+    /**
+     * A report that came by mail from a known superbruger (or supportberettiget): the subject is
+     * the title, the mail's text what they wrote; the rest of the training's questions are answered
+     * in triageMail before the analysis. A mail about a closed case opens a new case that names it.
+     */
+    public OpenedCase openFromMail(String reporter, String subject, String text, String earlierCase) {
+        String title = subject == null || subject.isBlank() ? "Indberetning på mail uden emne" : subject.strip();
+        if (earlierCase != null) {
+            title = "Opfølgning på " + earlierCase + ": " + title;
+        }
+        title = title.length() > 200 ? title.substring(0, 199) + "…" : title;
+        String description = (earlierCase == null ? "" : "Mail om den lukkede sag " + earlierCase + ".\n\n")
+                + (text == null || text.isBlank() ? "(Mailen havde ingen tekst.)" : text.strip());
+        description = description.length() > 4000 ? description.substring(0, 3999) + "…" : description;
+        CaseReport report = new CaseReport(title, description, null, "", null, null, null, null, null, null, null, false,
+                null, null, null, SupportCaseProcess.Kinds.ERROR, null, null).withCprMaskedInTexts();
+        String caseNumber = caseNumbers.next();
+        return transaction.execute(status -> {
+            SupportCase supportCase = register(report, new OnBehalf.Reporting(reporter, null, SupportCaseProcess.Channels.MAIL),
+                    caseNumber);
+            Map<String, Object> variables = new java.util.HashMap<>(report.toVariables(supportCase.getComponent()));
+            variables.put(Vars.TRIAGE, true);
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(SupportCaseProcess.PROCESS_KEY,
+                    supportCase.getCaseNumber(), variables);
+            return new OpenedCase(supportCase.getCaseNumber(), instance.getId());
+        });
+    }
+
+    /** The report as triageMail completed it: it replaces what the mail gave, title and reporter kept. */
+    @Transactional
+    public void applyTriage(String caseNumber, CaseReport triaged) {
+        SupportCase supportCase = get(caseNumber);
+        CaseReport report = triaged.withCprMaskedInTexts();
+        supportCase.amend(report, components.canonical(report.component()));
+        cases.save(supportCase);
+    }
+
     /** Stores a new case with a fresh case number; the caller starts (or is) its process. */
     @Transactional
     public SupportCase register(CaseReport report, OnBehalf.Reporting reporting) {

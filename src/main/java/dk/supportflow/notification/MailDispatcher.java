@@ -230,18 +230,8 @@ public class MailDispatcher {
         }
     }
 
-    /**
-     * The Message-ID comes from the outbox row, not from the moment of sending: a mail sent again
-     * after an unknown SMTP outcome (a node stopped mid-send, the database gone when the send was
-     * to be recorded) is recognisable as the same mail, and mail clients show it once.
-     */
-    static String messageId(long outboxId, String from) {
-        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() : "supportflow";
-        return "<supportflow-outbox-" + outboxId + "@" + domain + ">";
-    }
-
     private MimeMessage message(OutboxMail mail) throws MessagingException {
-        String messageId = messageId(mail.getId(), from);
+        String messageId = MailReferences.messageId(mail.getId(), from);
         Session session = mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
         MimeMessage message = new MimeMessage(session) {
             @Override

@@ -53,6 +53,18 @@ public class PeopleDirectory {
         identityService.setUserInfo(userId, PHONE, phone);
     }
 
+    /** The person with this e-mail address, when exactly one has it (a shared address names nobody). */
+    public Optional<String> userWithEmail(String address) {
+        if (address == null || address.isBlank()) {
+            return Optional.empty();
+        }
+        List<User> users = identityService.createUserQuery().userEmail(address.strip()).list();
+        if (users.isEmpty() && !address.strip().equals(address.strip().toLowerCase(java.util.Locale.ROOT))) {
+            users = identityService.createUserQuery().userEmail(address.strip().toLowerCase(java.util.Locale.ROOT)).list();
+        }
+        return users.size() == 1 ? Optional.of(users.get(0).getId()) : Optional.empty();
+    }
+
     public List<String> emailsOfGroup(String groupId) {
         return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
                 .map(User::getEmail)

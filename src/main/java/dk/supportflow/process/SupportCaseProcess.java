@@ -13,6 +13,8 @@ public final class SupportCaseProcess {
 
     /** User tasks: the element id is the task definition key. */
     public static final class Tasks {
+        /** A report that came by mail: the supportberettigede fill in the training's questions, or ask the reporter. */
+        public static final String TRIAGE_MAIL = "triageMail";
         public static final String ANALYSE_ERROR = "analyseError";
         public static final String PROVIDE_MORE_INFO = "provideMoreInfo";
         public static final String RETRY_INTEGRATION = "retryIntegration";
@@ -33,6 +35,9 @@ public final class SupportCaseProcess {
     /** Other flow elements. */
     public static final class Elements {
         public static final String START_EVENT = "StartEvent_CaseReported";
+        public static final String GATEWAY_REPORTED_BY_MAIL = "Gateway_ReportedByMail";
+        public static final String GATEWAY_TRIAGE_OUTCOME = "Gateway_TriageOutcome";
+        public static final String TASK_APPLY_TRIAGE = "Task_ApplyTriage";
         public static final String GATEWAY_ANALYSIS_OUTCOME = "Gateway_AnalysisOutcome";
         public static final String TASK_MAIL_QUESTION = "Task_MailQuestion";
         public static final String TIMER_WAIT_INTEGRATION = "Event_WaitForIntegration";
@@ -132,6 +137,10 @@ public final class SupportCaseProcess {
         public static final String KP_TASK_ID = "kpTaskId";
         /** What the request is about: a value of {@link Kinds}; error when not given. */
         public static final String KIND = "kind";
+        /** true for a case that came by mail: it starts with triageMail. */
+        public static final String TRIAGE = "triage";
+        /** triageMail's decision: ready | needMoreInfo. */
+        public static final String TRIAGE_OUTCOME = "triageOutcome";
         /** How a case registered on behalf of a superbruger reached support: a value of {@link Channels}. */
         public static final String CHANNEL = "channel";
         public static final String PAYMENT_BLOCKED = "paymentBlocked";
@@ -260,6 +269,7 @@ public final class SupportCaseProcess {
 
     /** Values of {@link Vars#CHANNEL}: how a superbruger reached support when a case is registered on their behalf. */
     public static final class Channels {
+        public static final String MAIL = "mail";
         public static final Map<String, String> NAMES = Map.of(
                 "telefon", "en telefonsamtale",
                 "mail", "en mail",
@@ -302,6 +312,8 @@ public final class SupportCaseProcess {
     /** Delegate and listener bean names bound in the BPMN with delegateExpression. */
     public static final class Beans {
         public static final String CASE_INTAKE = "caseIntakeListener";
+        /** Task_ApplyTriage: the report as triageMail completed it goes to the case row. */
+        public static final String APPLY_TRIAGE = "applyTriage";
         public static final String TASK_COMPLETION_VALIDATOR = "taskCompletionValidator";
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
         /** Every user task, complete; SubProcess_AwaitMinSupport, start and end: the case row follows the process. */

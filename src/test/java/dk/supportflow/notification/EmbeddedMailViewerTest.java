@@ -35,6 +35,7 @@ class EmbeddedMailViewerTest {
     @DynamicPropertySource
     static void embeddedSmtpPort(DynamicPropertyRegistry registry) {
         registry.add("supportflow.mail.embedded-smtp-port", TestSmtpServer::freePort);
+        registry.add("supportflow.mail.embedded-imap-port", TestSmtpServer::freePort);
     }
 
     @Autowired

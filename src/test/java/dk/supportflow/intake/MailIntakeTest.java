@@ -1,0 +1,295 @@
+package dk.supportflow.intake;
+
+import static dk.supportflow.process.SupportCaseProcess.Elements;
+import static dk.supportflow.process.SupportCaseProcess.Tasks;
+import static dk.supportflow.process.SupportCaseProcess.Vars;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import dk.supportflow.CaseScenario;
+import dk.supportflow.ReceivedMails;
+import dk.supportflow.SupportflowTest;
+import dk.supportflow.TestSmtpServer;
+import dk.supportflow.cases.SupportCase;
+import dk.supportflow.cases.SupportCaseService;
+import dk.supportflow.minsupport.attachment.AttachmentInfo;
+import dk.supportflow.minsupport.attachment.Attachments;
+import dk.supportflow.notification.IntakeSettings;
+import dk.supportflow.process.MailIntakeProcess;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The support mailbox (GreenMail's IMAP, started by the test) read by the intake: a new report, a
+ * reply with an attachment, a reply to a closed case, MinSupport's answer and question, an unknown
+ * sender, an auto-reply, a bounce, the same mail twice, and the mailbox down and back, each with
+ * the mails that result.
+ */
+@SupportflowTest
+class MailIntakeTest {
+
+    static final String MAILBOX = "support@kommune.example";
+    static final String MINSUPPORT = "noreply-sager@minsupport.example";
+    /** A 1×1 PNG. */
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtpServer.WITH_IMAP);
+
+    @Autowired
+    MailboxWatcher watcher;
+    @Autowired
+    IntakeSettings settings;
+    @Autowired
+    SupportCaseService cases;
+    @Autowired
+    Attachments attachments;
+    @Autowired
+    CaseScenario scenario;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    GreenMailUser mailbox;
+
+    @BeforeEach
+    void pointAtTheTestMailbox() {
+        mailbox = smtp.setUser(MAILBOX, MAILBOX, "postkasse");
+        settings.useMailbox("imap", "127.0.0.1", TestSmtpServer.IMAP.getPort(), MAILBOX, "postkasse");
+    }
+
+    @AfterEach
+    void switchOff() {
+        settings.useMailbox(null, null, 0, null, null);
+    }
+
+    @Test
+    void aSuperbrugersMailBecomesACaseThatStartsWithTriage() throws Exception {
+        String subject = "Brevet Afgørelse om varmetillæg mangler adressen " + marker();
+        MimeMessage mail = mail("superbruger1@kommune.example", subject, """
+                Hej support
+
+                Jeg dannede brevet for borgeren 150372-4711, men adressen står tom.""");
+        withAttachment(mail, "skaermbillede.png", "image/png", PNG);
+        mailbox.deliver(mail);
+
+        assertThat(watcher.poll()).isEqualTo(new MailboxWatcher.Poll(MailboxWatcher.Status.READ, 1));
+
+        SupportCase opened = caseTitled(subject);
+        assertThat(opened.getReporter()).isEqualTo("superbruger1");
+        assertThat(opened.getChannel()).isEqualTo("mail");
+        assertThat(opened.getWorkingOn()).contains("adressen står tom").doesNotContain("150372-4711");
+        assertThat(attachments.listOf(opened)).extracting(AttachmentInfo::name).containsExactly("skaermbillede.png");
+        Task triage = taskService.createTaskQuery().processInstanceId(opened.getProcessInstanceId()).singleResult();
+        assertThat(triage.getTaskDefinitionKey()).isEqualTo(Tasks.TRIAGE_MAIL);
+        assertThat(taskService.getIdentityLinksForTask(triage.getId())).anyMatch(link -> "supportberettigede".equals(link.getGroupId()));
+        // the reporter gets the usual receipt
+        assertThat(ReceivedMails.await(smtp, m -> ReceivedMails.subject(m).startsWith("[" + opened.getCaseNumber() + "]"), 1))
+                .isNotEmpty();
+
+        // triage: the training's questions must be answered before the analysis
+        String pi = opened.getProcessInstanceId();
+        taskService.claim(triage.getId(), "support1");
+        assertThatThrownBy(() -> taskService.complete(triage.getId(), Map.of(Vars.TRIAGE_OUTCOME, "ready")))
+                .hasMessageContaining("Skriv, hvad du forventede skulle ske");
+        taskService.complete(triage.getId(), Map.of(Vars.TRIAGE_OUTCOME, "ready", Vars.KIND, "error",
+                Vars.WORKING_ON, "Brevet Afgørelse om varmetillæg til en pensionist",
+                Vars.STEPS_TAKEN, "Dannede brevet fra sagen og åbnede udkastet",
+                Vars.EXPECTED, "Borgerens adresse fra CPR i brevhovedet", Vars.ACTUAL, "Adressefeltet er tomt",
+                Vars.COMPONENT, "breve"));
+        SupportCase triaged = cases.find(opened.getCaseNumber()).orElseThrow();
+        assertThat(triaged.getExpected()).isEqualTo("Borgerens adresse fra CPR i brevhovedet");
+        assertThat(triaged.getComponent()).isEqualTo("Breve");
+        assertThat(scenario.task(pi, Tasks.ANALYSE_ERROR)).isNotNull();
+    }
+
+    @Test
+    void aReplyAddsItsTextAndAttachmentToTheCaseAndAReplyToAClosedCaseOpensANewOne() throws Exception {
+        SupportCaseService.OpenedCase open = scenario.open("Helbredstillæg beregnes forkert " + marker());
+        String caseNumber = open.caseNumber();
+        MimeMessage reply = mail("superbruger1@kommune.example", "SV: [" + caseNumber + "] Vi har modtaget din fejlindberetning", """
+                Det sker også på en anden sag i dag.
+
+                Den 5. dec. 2026 skrev Supportflow:
+                > Vi har modtaget din fejlindberetning""");
+        withAttachment(reply, "fejl.png", "image/png", PNG);
+        mailbox.deliver(reply);
+        watcher.poll();
+
+        SupportCase replied = cases.find(caseNumber).orElseThrow();
+        assertThat(informationOf(caseNumber)).singleElement().asString()
+                .contains("Det sker også på en anden sag i dag.").doesNotContain("Vi har modtaget");
+        assertThat(attachments.listOf(replied)).extracting(AttachmentInfo::name).containsExactly("fejl.png");
+
+        // another superbruger cannot write to it
+        mailbox.deliver(mail("superbruger2@kommune.example", "SV: [" + caseNumber + "] noget", "Hej"));
+        watcher.poll();
+        assertThat(informationOf(caseNumber)).hasSize(1);
+        assertThat(ReceivedMails.await(smtp, m -> ReceivedMails.subject(m).startsWith("Vi kunne ikke tage imod din mail")
+                && ReceivedMails.recipient(m).equals("superbruger2@kommune.example"), 1)).isNotEmpty();
+
+        // closed: a new case that names it
+        String closedNumber = scenario.solveAndClose("Varmetillæg udbetales ikke " + marker(), "Varmetillæg", "userError",
+                "Registrér flytningen.");
+        mailbox.deliver(mail("superbruger1@kommune.example", "SV: [" + closedNumber + "] Svar på din fejlindberetning",
+                "Det virkede ikke alligevel."));
+        watcher.poll();
+        SupportCase followUp = caseTitled("Opfølgning på " + closedNumber);
+        assertThat(followUp.getWorkingOn()).contains("den lukkede sag " + closedNumber).contains("Det virkede ikke alligevel.");
+        assertThat(followUp.getReporter()).isEqualTo("superbruger1");
+    }
+
+    @Test
+    void minSupportsAnswerAndQuestionReachTheCasesWaitingOnTheNumber() throws Exception {
+        settings.useMinSupportSenders(List.of(MINSUPPORT));
+        String number = "MS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        SupportCaseService.OpenedCase asked = scenario.open("Personligt tillæg mangler på udbetalingen " + marker());
+        scenario.escalate(asked.processInstanceId(), number, "lav", "fejlsag", false);
+        String otherNumber = number + "-2";
+        SupportCaseService.OpenedCase answered = scenario.open("Ældrecheck udbetales to gange " + marker());
+        scenario.escalate(answered.processInstanceId(), otherNumber, "lav", "fejlsag", false);
+
+        mailbox.deliver(mail(MINSUPPORT, "Sag " + number + ": der mangler oplysninger", "Hvilken dato blev tillægget bevilget?"));
+        mailbox.deliver(mail(MINSUPPORT, "Sag " + otherNumber + " er besvaret", "Fejlen er rettet i release 26.12."));
+        watcher.poll();
+
+        assertThat(managementService.createJobQuery().processInstanceId(asked.processInstanceId())
+                .activityId(Elements.TASK_PASS_ON_QUESTION).count()).isEqualTo(1);
+        assertThat(runtimeService.getVariable(asked.processInstanceId(), Vars.MINSUPPORT_QUESTION))
+                .isEqualTo("Hvilken dato blev tillægget bevilget?");
+        // the answer waits for the supportberettiget to confirm it before it goes to the reporter
+        Task forward = scenario.task(answered.processInstanceId(), Tasks.FORWARD_ANSWER);
+        assertThat(forward).isNotNull();
+    }
+
+    @Test
+    void unknownSendersGetAPoliteAnswerAndAutomaticMailsNothing() throws Exception {
+        String unknown = "borger" + UUID.randomUUID().toString().substring(0, 6) + "@gmail.example";
+        String subject = "Min pension er forkert " + marker();
+        mailbox.deliver(mail(unknown, subject, "Hej, min pension er for lav."));
+        MimeMessage outOfOffice = mail("superbruger2@kommune.example", "Automatisk svar: " + subject, "Jeg er på ferie.");
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        mailbox.deliver(outOfOffice);
+        MimeMessage bounce = mail("mailer-daemon@kommune.example", "Undeliverable: " + subject, "Delivery failed");
+        bounce.setHeader("Return-Path", "<>");
+        mailbox.deliver(bounce);
+        MimeMessage ours = mail("supportflow@kommune.example", "[SUP-2026-999999] Noget", "Vores egen mail kom tilbage");
+        mailbox.deliver(ours);
+        watcher.poll();
+
+        List<MimeMessage> answers = ReceivedMails.await(smtp, m -> ReceivedMails.recipient(m).equals(unknown), 1);
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(ReceivedMails.subject(answer)).isEqualTo("Vi kunne ikke tage imod din mail: " + subject);
+            assertThat(ReceivedMails.text(answer)).contains("kontakt superbrugeren på din afdeling");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from support_case where title like ?", Integer.class, "%" + subject + "%"))
+                .isZero();
+        // nobody answered the automatic ones
+        assertThat(smtp.getReceivedMessages()).filteredOn(m -> !ReceivedMails.recipient(m).equals(MAILBOX))
+                .noneMatch(m -> ReceivedMails.recipient(m).equals("mailer-daemon@kommune.example")
+                        || ReceivedMails.subject(m).contains("Automatisk svar") || ReceivedMails.subject(m).contains("Undeliverable"));
+        assertThat(jdbc.queryForList("select outcome from intake_mail where message_id in (?, ?, ?)", String.class,
+                outOfOffice.getMessageID(), bounce.getMessageID(), ours.getMessageID())).containsOnly("AUTOMATIC").hasSize(3);
+    }
+
+    @Test
+    void theSameMailSeenTwiceIsTakenInOnce() throws Exception {
+        String subject = "Udbetalingen er stoppet uden grund " + marker();
+        MimeMessage mail = mail("superbruger1@kommune.example", subject, "Udbetalingen stoppede i dag.");
+        mailbox.deliver(mail);
+        mailbox.deliver(new MimeMessage(mail));
+        assertThat(watcher.poll().handled()).isEqualTo(1);
+        assertThat(watcher.poll().handled()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from support_case where title = ?", Integer.class, subject)).isEqualTo(1);
+    }
+
+    @Test
+    void aMailboxThatCannotBeReadRaisesOneIncidentAfterTheThresholdAndItIsResolvedWhenItCanAgain() throws Exception {
+        settings.useMailbox("imap", "127.0.0.1", TestSmtpServer.freePort(), MAILBOX, "postkasse");
+        for (int read = 1; read <= 3; read++) {
+            String pi = runtimeService.startProcessInstanceByKey(MailIntakeProcess.PROCESS_KEY).getId();
+            Job job = managementService.createJobQuery().processInstanceId(pi).singleResult();
+            managementService.executeJob(job.getId());
+            if (read < 3) {
+                assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+            }
+        }
+        List<Incident> incidents = runtimeService.createIncidentQuery().incidentType(MailboxIncidents.INCIDENT_TYPE).list();
+        assertThat(incidents).singleElement().satisfies(incident ->
+                assertThat(incident.getIncidentMessage()).contains("Supportpostkassen").contains("3 gange i træk"));
+
+        pointAtTheTestMailbox();
+        String pi = runtimeService.startProcessInstanceByKey(MailIntakeProcess.PROCESS_KEY).getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi).singleResult().getId());
+        assertThat(runtimeService.createIncidentQuery().incidentType(MailboxIncidents.INCIDENT_TYPE).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MailIntakeProcess.PROCESS_KEY).count()).isZero();
+    }
+
+    private SupportCase caseTitled(String titlePart) {
+        String number = jdbc.queryForObject("select case_number from support_case where title like ?", String.class,
+                "%" + titlePart + "%");
+        return cases.find(number).orElseThrow();
+    }
+
+    private List<String> informationOf(String caseNumber) {
+        return jdbc.queryForList("select i.text from case_information i join support_case c on c.id = i.case_id "
+                + "where c.case_number = ? and i.source like 'Mail fra %'", String.class, caseNumber);
+    }
+
+    private static String marker() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static MimeMessage mail(String from, String subject, String text) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    static void withAttachment(MimeMessage message, String name, String type, byte[] content) throws Exception {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText((String) message.getContent(), "UTF-8");
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        file.setFileName(name);
+        message.setContent(new MimeMultipart(text, file));
+        String id = message.getMessageID();
+        message.saveChanges();
+        message.setHeader("Message-ID", id);
+    }
+}
