@@ -68,6 +68,7 @@ public class MailDispatcher {
     private final DatabaseClock databaseClock;
     private final DeliveryPolicy policy;
     private final MailDeliveryIncidents incidents;
+    private final IntakeSettings intake;
     private final String from;
     /** Mails claimed, sent over one SMTP connection and recorded together. */
     static final int BATCH = 20;
@@ -83,7 +84,8 @@ public class MailDispatcher {
 
     public MailDispatcher(OutboxMailRepository repository, JavaMailSender mailSender, TransactionTemplate transactions,
             Clock clock, DatabaseClock databaseClock, DeliveryPolicy policy, MailDeliveryIncidents incidents,
-            @Value("${supportflow.mail.from}") String from) {
+            IntakeSettings intake, @Value("${supportflow.mail.from}") String from) {
+        this.intake = intake;
         this.databaseClock = databaseClock;
         this.repository = repository;
         this.mailSender = mailSender;
@@ -241,11 +243,15 @@ public class MailDispatcher {
             }
         };
         Optional<Mail.Attachment> attachment = mail.attachment();
-        MimeMessageHelper helper = new MimeMessageHelper(message, attachment.isPresent(), "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
         helper.setFrom(from);
         helper.setTo(mail.getRecipient());
+        // a reply reaches the support mailbox, which the intake reads
+        if (intake.enabled() && !intake.address().isBlank()) {
+            helper.setReplyTo(intake.address());
+        }
         helper.setSubject(mail.getSubject());
-        helper.setText(mail.getBody(), false);
+        helper.setText(mail.getBody(), MailHtml.of(mail.getSubject(), mail.getBody()));
         if (attachment.isPresent()) {
             Mail.Attachment file = attachment.get();
             helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());

@@ -98,7 +98,7 @@ class EventsKeptPerEventTest {
 
     private static String body(MimeMessage mail) {
         try {
-            return (String) mail.getContent();
+            return ReceivedMails.text(mail);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -57,7 +57,7 @@ class RemindersTest {
         scenario.dispatchMails();
         MimeMessage reminder = ReceivedMails.await(smtp, subjectStartsWith("[" + opened.caseNumber() + "] Påmindelse"), 1).get(0);
         assertThat(ReceivedMails.recipient(reminder)).isEqualTo("superbruger1@kommune.example");
-        assertThat((String) reminder.getContent()).contains("#/?task=" + taskId).contains(opened.caseNumber());
+        assertThat(ReceivedMails.text(reminder)).contains("#/?task=" + taskId).contains(opened.caseNumber());
         MimeMessage silent = ReceivedMails.await(smtp, subjectStartsWith("[" + opened.caseNumber() + "] Sofie Superbruger har ikke svaret"),
                 1).get(0);
         assertThat(ReceivedMails.recipient(silent)).isEqualTo("support1@kommune.example");
@@ -87,7 +87,7 @@ class RemindersTest {
         // nobody has taken it: the whole group
         assertThat(reminders).extracting(ReceivedMails::recipient)
                 .containsExactlyInAnyOrder("support1@kommune.example", "support2@kommune.example");
-        assertThat((String) reminders.get(0).getContent()).contains("#/?task=" + forward).contains("ingen har taget den");
+        assertThat(ReceivedMails.text(reminders.get(0))).contains("#/?task=" + forward).contains("ingen har taget den");
     }
 
     private Job timer(String pi, String activityId) {

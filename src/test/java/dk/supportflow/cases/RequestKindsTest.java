@@ -83,7 +83,7 @@ class RequestKindsTest {
         scenario.executeJob(pi, SupportCaseProcess.Elements.TASK_MAIL_ANSWER);
         scenario.dispatchMails();
         MimeMessage answer = ReceivedMails.await(smtp, subjectStartsWith("[" + caseNumber + "] Svar på din henvendelse"), 1).get(0);
-        assertThat((String) answer.getContent()).contains("Vejledninger til KP finder du i KOMBITs dokumentbibliotek:").contains("https://www.kombit.dk/kp");
+        assertThat(ReceivedMails.text(answer)).contains("Vejledninger til KP finder du i KOMBITs dokumentbibliotek:").contains("https://www.kombit.dk/kp");
         scenario.complete(pi, SupportCaseProcess.Tasks.PLAN_KNOWLEDGE_SHARING, "support1",
                 Map.of(Vars.SHARE_WITH_CASEWORKERS, false));
         scenario.closeCase(pi);
@@ -141,7 +141,7 @@ class RequestKindsTest {
         scenario.dispatchMails();
         MimeMessage receipt = ReceivedMails.await(smtp, subjectStartsWith("[" + caseNumber + "]"), 1).get(0);
         assertThat(ReceivedMails.recipient(receipt)).isEqualTo("superbruger2@kommune.example");
-        assertThat((String) receipt.getContent()).contains("har registreret din henvendelse i Supportflow efter en telefonsamtale");
+        assertThat(ReceivedMails.text(receipt)).contains("har registreret din henvendelse i Supportflow efter en telefonsamtale");
     }
 
     @Test

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import dk.supportflow.CaseScenario;
 import dk.supportflow.ReceivedMails;
 import dk.supportflow.SupportflowTest;
@@ -407,11 +406,7 @@ class SupportCaseProcessTest {
     }
 
     static String body(MimeMessage mail) {
-        try {
-            return mail.getContent().toString();
-        } catch (Exception e) {
-            return GreenMailUtil.getBody(mail);
-        }
+        return ReceivedMails.text(mail);
     }
 
     static void assertNoCprIn(MimeMessage[] mails) throws Exception {

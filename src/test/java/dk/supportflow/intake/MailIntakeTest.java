@@ -171,6 +171,26 @@ class MailIntakeTest {
     }
 
     @Test
+    void outgoingMailsInviteRepliesToTheMailboxAndAReplyFindsItsCaseByInReplyToAlone() throws Exception {
+        SupportCaseService.OpenedCase open = scenario.open("Breve <Afgørelse> dannes uden logo " + marker());
+        scenario.dispatchMails();
+        MimeMessage receipt = ReceivedMails.await(smtp, m -> ReceivedMails.subject(m).startsWith("[" + open.caseNumber() + "]"), 1)
+                .get(0);
+        assertThat(receipt.getReplyTo()).extracting(Object::toString).containsExactly(MAILBOX);
+        assertThat(receipt.getMessageID()).matches("<supportflow-outbox-\\d+@kommune\\.example>");
+        String html = htmlOf(receipt);
+        assertThat(html).contains("<html lang=\"da\">").contains("<title>[" + open.caseNumber() + "]")
+                .contains("&lt;Afgørelse&gt;").doesNotContain("<Afgørelse>");
+        assertThat(ReceivedMails.text(receipt)).contains("<Afgørelse>");
+
+        MimeMessage reply = mail("superbruger1@kommune.example", "SV: kvittering", "Logoet mangler også på brevet om varmetillæg.");
+        reply.setHeader("In-Reply-To", receipt.getMessageID());
+        mailbox.deliver(reply);
+        watcher.poll();
+        assertThat(informationOf(open.caseNumber())).singleElement().asString().contains("Logoet mangler også");
+    }
+
+    @Test
     void minSupportsAnswerAndQuestionReachTheCasesWaitingOnTheNumber() throws Exception {
         settings.useMinSupportSenders(List.of(MINSUPPORT));
         String number = "MS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -265,6 +285,22 @@ class MailIntakeTest {
     private List<String> informationOf(String caseNumber) {
         return jdbc.queryForList("select i.text from case_information i join support_case c on c.id = i.case_id "
                 + "where c.case_number = ? and i.source like 'Mail fra %'", String.class, caseNumber);
+    }
+
+    private static String htmlOf(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/html")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = htmlOf(multipart.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+        }
+        return null;
     }
 
     private static String marker() {

@@ -98,7 +98,7 @@ class MinSupportDialogueTest {
                 .get(0);
         assertThat(ReceivedMails.recipient(toHandler)).isEqualTo("support1@kommune.example");
         assertThat(toHandler.getSubject()).contains("Sofie Superbruger").doesNotContain("superbruger1");
-        assertThat((String) toHandler.getContent()).contains("brevet var dateret 1. december").contains(number);
+        assertThat(ReceivedMails.text(toHandler)).contains("brevet var dateret 1. december").contains(number);
 
         List<Map<String, String>> dialogue = (List<Map<String, String>>) api.get("superbruger1", "/api/cases/"
                 + opened.caseNumber()).getBody().get("minSupportDialogue");
