@@ -56,7 +56,7 @@ class SupportCasePathsTest {
                 Beans.PASS_ON_REPORTER_ANSWER, Beans.CRITICALITY_CHANGE_RECORDER, Beans.MAIL_ANSWER, Beans.MAIL_CASEWORKERS,
                 Beans.CLOSE_CASE, Beans.REGISTER_ERROR_PATTERN, Beans.REGISTER_CASE_INFORMATION, Beans.CASE_INFORMATION_INTAKE,
                 Beans.MINSUPPORT_DRAFT_LISTENER, Beans.KNOWN_ERROR_INTAKE, Beans.REGISTER_KNOWN_ERROR, Beans.HANDLER_PHONE,
-                Beans.REMINDER);
+                Beans.REMINDER, Beans.APPLY_TRIAGE);
     }
 
     @AfterAll
@@ -214,6 +214,45 @@ class SupportCasePathsTest {
 
         verifyDelegate(Beans.REGISTER_CASE_INFORMATION, 1);
         assertThat(pi).hasPassed(Elements.END_INFORMATION_REGISTERED).isWaitingAt(Elements.TIMER_WAIT_INTEGRATION);
+    }
+
+    @Test
+    void aReportByMailIsTriagedBeforeTheAnalysis() throws Exception {
+        ProcessInstance pi = reportedByMail();
+        assertThat(task(Tasks.TRIAGE_MAIL, pi)).hasCandidateGroup("supportberettigede");
+        complete(task(Tasks.TRIAGE_MAIL, pi), Map.of(Vars.TRIAGE_OUTCOME, "ready"));
+
+        verifyDelegate(Beans.APPLY_TRIAGE, 1);
+        assertThat(pi).hasPassedInOrder(Tasks.TRIAGE_MAIL, Elements.TASK_APPLY_TRIAGE).isWaitingAt(Tasks.ANALYSE_ERROR);
+        verifyDelegate(Beans.MAIL_QUESTION, 0);
+    }
+
+    @Test
+    void triageCanAskTheReporterAndTheAnswerGoesToTheAnalysis() throws Exception {
+        ProcessInstance pi = reportedByMail();
+        complete(task(Tasks.TRIAGE_MAIL, pi), Map.of(Vars.TRIAGE_OUTCOME, SupportCaseProcess.Outcomes.NEED_MORE_INFO,
+                Vars.QUESTION, "Hvilken sag i KP var det?"));
+        execute(job(Elements.TASK_MAIL_QUESTION));
+        verifyDelegate(Beans.MAIL_QUESTION, 1);
+        complete(task(Tasks.PROVIDE_MORE_INFO, pi), Map.of(Vars.ADDITIONAL_INFO, "Sag 4711 i KP."));
+
+        assertThat(pi).isWaitingAt(Tasks.ANALYSE_ERROR).hasNotPassed(Elements.TASK_APPLY_TRIAGE);
+        verifyDelegate(Beans.APPLY_TRIAGE, 0);
+    }
+
+    @Test
+    void aReportThatDidNotComeByMailGoesStraightToTheAnalysis() {
+        ProcessInstance pi = reported();
+        assertThat(pi).hasNotPassed(Tasks.TRIAGE_MAIL);
+    }
+
+    private static ProcessInstance reportedByMail() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Vars.CASE_NUMBER, "SUP-2026-000002");
+        variables.put(Vars.TRIAGE, true);
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(SupportCaseProcess.PROCESS_KEY, "SUP-2026-000002", variables);
+        assertThat(pi).isWaitingAt(Tasks.TRIAGE_MAIL);
+        return pi;
     }
 
     private static ProcessInstance reported() {
