@@ -97,6 +97,8 @@ class Mailbox {
         Properties properties = new Properties();
         String protocol = settings.protocol();
         properties.put("mail.store.protocol", protocol);
+        // headers in raw UTF-8 (not encoded as RFC 2047 asks) are read as UTF-8, not Latin-1
+        properties.put("mail.mime.allowutf8", "true");
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
         properties.put("mail." + protocol + ".timeout", "30000");
         properties.put("mail." + protocol + ".writetimeout", "30000");
