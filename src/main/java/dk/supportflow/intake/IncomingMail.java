@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
 
 /**
  * One mail from the support mailbox as the intake reads it: who sent it, its subject, its text (an
@@ -109,10 +110,18 @@ record IncomingMail(String messageId, String sender, String senderName, String s
     static String htmlToText(String html) {
         Document document = Jsoup.parse(html);
         document.select("script, style, head, title").remove();
-        document.select("br").after("\n");
+        if (document.body() == null) {
+            return "";
+        }
+        // the source's line breaks are spaces in HTML; <br> (wholeText gives it as a line break) and the blocks are the breaks
+        document.body().traverse((node, depth) -> {
+            if (node instanceof TextNode text && text.parent() != null && !"pre".equals(text.parent().nodeName())) {
+                text.text(text.getWholeText().replaceAll("\\s+", " "));
+            }
+        });
         document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre, table").after("\n\n");
-        return document.body() == null ? "" : document.body().wholeText().replace('\u00a0', ' ')
-                .replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        return document.body().wholeText().replace('\u00a0', ' ').replaceAll("[ \\t]+\n", "\n")
+                .replaceAll("\n[ \\t]+", "\n").replaceAll("\n{3,}", "\n\n").strip();
     }
 
     /** The text, with the quoted earlier mails of a reply cut off: only what was written now. */

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -25,8 +26,10 @@ import org.openqa.selenium.WebElement;
  * Single sign-on in a real browser: headless Chromium goes to Tasklist, is sent to the
  * municipality's login page (the test's OpenID Connect provider), comes back logged in, completes
  * the analysis of a case, opens the portal in the same session without a second login, and logs out
- * from Tasklist's own menu, which ends the provider's session too.
+ * from Tasklist's own menu, which ends the provider's session too. The application and the
+ * provider run in contexts of their own (tag "nodes": a JVM of its own).
  */
+@Tag("nodes")
 class SingleSignOnE2ETest {
 
     static final String TITLE = "Varmetillæg stopper efter flytning til plejebolig";
