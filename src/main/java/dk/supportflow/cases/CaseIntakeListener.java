@@ -61,6 +61,8 @@ public class CaseIntakeListener implements ExecutionListener {
                     .filter(c -> c.getProcessInstanceId() == null || c.getProcessInstanceId().equals(execution.getProcessInstanceId()))
                     .orElseThrow(() -> new UserInputRefused("Sagen kunne ikke oprettes: sagsnummeret hører til en anden sag."));
         } else {
+            // only the mail intake starts a case with triage (it gives the business key)
+            execution.removeVariable(Vars.TRIAGE);
             String caller = Context.getCommandContext().getAuthenticatedUserId();
             if (caller == null) {
                 throw new UserInputRefused("Sagen kunne ikke oprettes: du skal være logget ind for at indberette en fejl.");

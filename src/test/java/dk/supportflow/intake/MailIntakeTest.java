@@ -80,6 +80,8 @@ class MailIntakeTest {
     ManagementService managementService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     GreenMailUser mailbox;
 
@@ -131,6 +133,22 @@ class MailIntakeTest {
         SupportCase triaged = cases.find(opened.getCaseNumber()).orElseThrow();
         assertThat(triaged.getExpected()).isEqualTo("Borgerens adresse fra CPR i brevhovedet");
         assertThat(triaged.getComponent()).isEqualTo("Breve");
+        assertThat(scenario.task(pi, Tasks.ANALYSE_ERROR)).isNotNull();
+    }
+
+    @Test
+    void onlyTheIntakeStartsACaseWithTriage() {
+        Map<String, Object> variables = new java.util.HashMap<>(CaseScenario.report("Breve dannes uden logo " + marker())
+                .toVariables("Breve"));
+        variables.put(Vars.TRIAGE, true);
+        identityService.setAuthentication("superbruger1", List.of("superbrugere"));
+        String pi;
+        try {
+            pi = runtimeService.startProcessInstanceByKey(dk.supportflow.process.SupportCaseProcess.PROCESS_KEY, variables).getId();
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(Tasks.TRIAGE_MAIL).count()).isZero();
         assertThat(scenario.task(pi, Tasks.ANALYSE_ERROR)).isNotNull();
     }
 
