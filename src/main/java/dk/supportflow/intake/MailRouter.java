@@ -12,6 +12,7 @@ import dk.supportflow.people.Groups;
 import dk.supportflow.people.PeopleDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,7 +45,7 @@ class MailRouter {
     private final MinSupportAnswers minSupport;
     private final MailReferences references;
     private final IntakeMails answers;
-    private final Set<String> ownAddresses;
+    private final String from;
 
     MailRouter(IntakeSettings settings, PeopleDirectory people, SupportCaseService cases, Attachments attachments,
             MinSupportAnswers minSupport, MailReferences references, IntakeMails answers,
@@ -56,12 +57,17 @@ class MailRouter {
         this.minSupport = minSupport;
         this.references = references;
         this.answers = answers;
-        this.ownAddresses = settings.address().isBlank() ? Set.of(from.toLowerCase()) : Set.of(from.toLowerCase(),
-                settings.address().toLowerCase());
+        this.from = from.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Supportflow's sender, and the mailbox itself: a mail from either came from here. */
+    private Set<String> ownAddresses() {
+        String mailbox = settings.address().strip().toLowerCase(Locale.ROOT);
+        return mailbox.isEmpty() || mailbox.equals(from) ? Set.of(from) : Set.of(from, mailbox);
     }
 
     Routed route(IncomingMail mail) {
-        Optional<String> automatic = AutomaticMail.reason(mail, ownAddresses);
+        Optional<String> automatic = AutomaticMail.reason(mail, ownAddresses());
         if (automatic.isPresent()) {
             LOG.info("Mail {} left alone: {}", mail.messageId(), automatic.get());
             return new Routed(Outcome.AUTOMATIC, null);
