@@ -131,19 +131,10 @@ public class SupportCase {
         this.reporter = reporting.reporter();
         this.registeredBy = reporting.registeredBy();
         this.channel = reporting.channel();
-        this.kind = report.kindOrDefault();
         this.title = report.title().strip();
-        this.workingOn = report.workingOn();
-        this.stepsTaken = report.stepsTaken();
-        this.expected = report.expected();
-        this.actual = report.actual();
-        this.triedSoFar = report.triedSoFar();
-        this.errorMessage = report.errorMessage();
-        this.component = component;
+        amend(report, component);
         this.cprEncrypted = cprEncrypted;
         this.cprLookup = cprLookup;
-        this.kpCaseId = report.kpCaseId();
-        this.kpTaskKey = report.kpTaskKey();
         this.kpTaskId = report.kpTaskId();
         this.otherCasesAffected = report.otherCasesAffected() == null || report.otherCasesAffected().isBlank() ? null
                 : report.otherCasesAffected().strip();
@@ -249,7 +240,7 @@ public class SupportCase {
         this.awaitingSince = null;
     }
 
-    /** The report's answers as triage completed them; the title, reporter and CPR number stay. */
+    /** The report's answers (as reported, or as triage completed them); the title, reporter and CPR number stay. */
     void amend(CaseReport report, String canonicalComponent) {
         this.kind = report.kindOrDefault();
         this.workingOn = report.workingOn();

@@ -1,65 +1,16 @@
 package dk.supportflow.driftsside;
 
-import jakarta.persistence.Column;
+import dk.supportflow.platform.FailureStreak;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** The health of the feed (one row): failed reads in a row, the last success and failure. */
 @Entity
 @Table(name = "driftsside_feed_state")
-public class FeedState {
+public class FeedState extends FailureStreak {
 
     static final int ID = 1;
 
-    @Id
-    private Integer id;
-
-    @Column(name = "consecutive_failures", nullable = false)
-    private int consecutiveFailures;
-
-    @Column(name = "last_success_at")
-    private Instant lastSuccessAt;
-
-    @Column(name = "last_failure_at")
-    private Instant lastFailureAt;
-
-    @Column(name = "last_failure")
-    private String lastFailure;
-
     protected FeedState() {
-    }
-
-    /** Returns the failures in a row, this one included. */
-    int failed(String reason, Instant when) {
-        consecutiveFailures++;
-        lastFailureAt = when;
-        lastFailure = reason.length() > 200 ? reason.substring(0, 200) : reason;
-        return consecutiveFailures;
-    }
-
-    /** Returns the failures in a row before this success. */
-    int succeeded(Instant when) {
-        int before = consecutiveFailures;
-        consecutiveFailures = 0;
-        lastSuccessAt = when;
-        return before;
-    }
-
-    public int getConsecutiveFailures() {
-        return consecutiveFailures;
-    }
-
-    public Instant getLastSuccessAt() {
-        return lastSuccessAt;
-    }
-
-    public Instant getLastFailureAt() {
-        return lastFailureAt;
-    }
-
-    public String getLastFailure() {
-        return lastFailure;
     }
 }
