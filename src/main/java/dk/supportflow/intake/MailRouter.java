@@ -5,6 +5,7 @@ import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.domain.Refused;
 import dk.supportflow.intake.IntakeMailRecord.Outcome;
 import dk.supportflow.minsupport.MinSupportAnswers;
+import dk.supportflow.minsupport.MinSupportNumbers;
 import dk.supportflow.minsupport.attachment.Attachments;
 import dk.supportflow.notification.IntakeSettings;
 import dk.supportflow.notification.MailReferences;
@@ -101,12 +102,12 @@ class MailRouter {
 
     private Routed fromMinSupport(IncomingMail mail) {
         Matcher answer = settings.minSupportAnswer().matcher(mail.subject());
-        if (answer.find()) {
+        if (answer.find() && MinSupportNumbers.isValid(MinSupportNumbers.normalise(answer.group("number")))) {
             minSupport.answer(answer.group("number"), text(mail), null);
             return new Routed(Outcome.MINSUPPORT_ANSWER, null);
         }
         Matcher question = settings.minSupportQuestion().matcher(mail.subject());
-        if (question.find()) {
+        if (question.find() && MinSupportNumbers.isValid(MinSupportNumbers.normalise(question.group("number")))) {
             minSupport.ask(question.group("number"), text(mail));
             return new Routed(Outcome.MINSUPPORT_QUESTION, null);
         }

@@ -137,6 +137,22 @@ class MailIntakeTest {
     }
 
     @Test
+    void aFileTheApiWouldRefuseIsLeftOutAndTheSenderToldWhileTheRestIsTaken() throws Exception {
+        String subject = "Udbetalingslisten kan ikke åbnes " + marker();
+        MimeMessage mail = mail("superbruger1@kommune.example", subject, "Listen fra i dag kan ikke åbnes.");
+        withAttachment(mail, "liste.exe", "application/octet-stream", "MZ not a document".getBytes());
+        mailbox.deliver(mail);
+        watcher.poll();
+
+        SupportCase opened = caseTitled(subject);
+        assertThat(attachments.listOf(opened)).isEmpty();
+        List<MimeMessage> told = ReceivedMails.await(smtp, m -> ReceivedMails.subject(m)
+                .equals("[" + opened.getCaseNumber() + "] Ikke alle bilag kom med"), 1);
+        assertThat(told).singleElement().satisfies(m -> assertThat(ReceivedMails.text(m)).contains("liste.exe")
+                .contains("PDF, PNG, JPEG eller DOCX"));
+    }
+
+    @Test
     void onlyTheIntakeStartsACaseWithTriage() {
         Map<String, Object> variables = new java.util.HashMap<>(CaseScenario.report("Breve dannes uden logo " + marker())
                 .toVariables("Breve"));

@@ -55,7 +55,8 @@ public class Attachments {
         checkSize(size);
     }
 
-    @Transactional
+    /** A refusal writes nothing (every check comes before the save), so it leaves the caller's transaction usable. */
+    @Transactional(noRollbackFor = Refused.class)
     public AttachmentInfo attach(String caseNumber, Upload upload, String userId, boolean supportStaff) {
         SupportCase supportCase = cases.readable(caseNumber, userId, supportStaff);
         checkCaseTakesMore(supportCase);
