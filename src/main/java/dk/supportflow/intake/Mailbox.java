@@ -53,9 +53,14 @@ class Mailbox {
             return first;
         }
 
+        /** Leaves the mail where it is, read: the intake does not take it again. */
+        void markRead(Message message) throws MessagingException {
+            message.setFlag(Flags.Flag.SEEN, true);
+        }
+
         /** Puts the mail away: into the handled folder, or at least marked as read. */
         void putAway(Message message) throws MessagingException {
-            message.setFlag(Flags.Flag.SEEN, true);
+            markRead(message);
             try {
                 if (handled == null) {
                     handled = store.getFolder(settings.handledFolder());
@@ -99,6 +104,8 @@ class Mailbox {
         properties.put("mail.store.protocol", protocol);
         // headers in raw UTF-8 (not encoded as RFC 2047 asks) are read as UTF-8, not Latin-1
         properties.put("mail.mime.allowutf8", "true");
+        // reading a mail does not mark it read: one whose handling fails is read again next time
+        properties.put("mail." + protocol + ".peek", "true");
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
         properties.put("mail." + protocol + ".timeout", "30000");
         properties.put("mail." + protocol + ".writetimeout", "30000");

@@ -100,8 +100,11 @@ public class MailboxWatcher {
         IncomingMail mail;
         try {
             mail = IncomingMail.of(copy, settings.maxBytes());
-        } catch (IOException e) {
-            LOG.warn("Mail {} could not be read ({}); it is tried again at the next read", copy.getMessageID(), e.toString());
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // the copy is here already: what cannot be read is the mail itself, and reading it again will not help
+            LOG.warn("Mail {} cannot be read ({}); it is left in {} marked as read for a person to look at",
+                    copy.getMessageID(), e.getClass().getSimpleName(), settings.folder());
+            connection.markRead(message);
             return false;
         }
         Boolean isNew;

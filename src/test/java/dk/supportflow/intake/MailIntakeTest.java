@@ -278,6 +278,29 @@ class MailIntakeTest {
     }
 
     @Test
+    void aMailThatCannotBeReadIsLeftForAPersonAndDoesNotStopTheOthers() throws Exception {
+        String subject = "Mail der ikke kan laeses " + marker();
+        String raw = "From: superbruger1@kommune.example\r\nTo: support@kommune.example\r\nSubject: " + subject + "\r\n"
+                + "Message-ID: <broken-" + marker() + "@kommune.example>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "!!!dette er ikke base64!!!\r\n";
+        mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        String goodSubject = "Udbetaling mangler " + marker();
+        mailbox.deliver(mail("superbruger1@kommune.example", goodSubject, "Udbetalingen kom ikke."));
+
+        assertThat(watcher.poll()).isEqualTo(new MailboxWatcher.Poll(MailboxWatcher.Status.READ, 1));
+        assertThat(caseTitled(goodSubject)).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from support_case where title like ?", Integer.class, "%" + subject + "%"))
+                .isZero();
+        // left in the inbox for a person, marked read: not read again, and the mailbox is not reported as down
+        assertThat(smtp.getManagers().getImapHostManager().getInbox(mailbox).getMessages())
+                .filteredOn(stored -> ReceivedMails.subject(stored.getMimeMessage()).equals(subject)).singleElement()
+                .satisfies(stored -> assertThat(stored.getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).isTrue());
+        assertThat(watcher.poll()).isEqualTo(new MailboxWatcher.Poll(MailboxWatcher.Status.READ, 0));
+    }
+
+    @Test
     void theSameMailSeenTwiceIsTakenInOnce() throws Exception {
         String subject = "Udbetalingen er stoppet uden grund " + marker();
         MimeMessage mail = mail("superbruger1@kommune.example", subject, "Udbetalingen stoppede i dag.");
