@@ -2,6 +2,7 @@ package dk.supportflow.people;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,9 +59,11 @@ public class PeopleDirectory {
         if (address == null || address.isBlank()) {
             return Optional.empty();
         }
-        List<User> users = identityService.createUserQuery().userEmail(address.strip()).list();
-        if (users.isEmpty() && !address.strip().equals(address.strip().toLowerCase(java.util.Locale.ROOT))) {
-            users = identityService.createUserQuery().userEmail(address.strip().toLowerCase(java.util.Locale.ROOT)).list();
+        String given = address.strip();
+        String lower = given.toLowerCase(Locale.ROOT);
+        List<User> users = identityService.createUserQuery().userEmail(given).list();
+        if (users.isEmpty() && !given.equals(lower)) {
+            users = identityService.createUserQuery().userEmail(lower).list();
         }
         return users.size() == 1 ? Optional.of(users.get(0).getId()) : Optional.empty();
     }
