@@ -42,7 +42,11 @@ public record CaseView(
         String registeredBy,
         String channel,
         /** MinSupport's questions and the reporter's answers, oldest first. */
-        List<DialogueLine> minSupportDialogue) {
+        List<DialogueLine> minSupportDialogue,
+        /** The closed case this case follows up (opened by a reply to it), or null. */
+        String followsCase,
+        /** The cases opened by replies to this one after it was closed, oldest first. */
+        List<String> followedBy) {
 
     /** A turn of the dialogue with MinSupport: when, who ("MinSupport" or the reporter's name) and what. */
     public record DialogueLine(Instant at, String from, String text) {

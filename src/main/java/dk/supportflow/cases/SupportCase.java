@@ -122,6 +122,10 @@ public class SupportCase {
     @Column(name = "anonymised_at")
     private Instant anonymisedAt;
 
+    /** The closed case this one follows up (a reply to it by mail); null for a case of its own. */
+    @Column(name = "follows_case")
+    private String followsCase;
+
     protected SupportCase() {
     }
 
@@ -276,6 +280,14 @@ public class SupportCase {
 
     public String getRegisteredBy() {
         return registeredBy;
+    }
+
+    public String getFollowsCase() {
+        return followsCase;
+    }
+
+    void followUpOf(String closedCase) {
+        this.followsCase = closedCase;
     }
 
     public String getChannel() {

@@ -26,6 +26,10 @@ public interface SupportCaseRepository extends JpaRepository<SupportCase, Long> 
 
     List<SupportCase> findByCprLookupOrderByIdAsc(String cprLookup);
 
+    /** The cases opened by replies to this closed case, oldest first. */
+    @Query("select c.caseNumber from SupportCase c where c.followsCase = :caseNumber order by c.id")
+    List<String> followUpsOf(@Param("caseNumber") String caseNumber);
+
     /** The open cases, for lists that match against them (known errors). */
     List<SupportCase> findByClosedAtIsNullOrderByCaseNumberAsc();
 

@@ -107,7 +107,7 @@ public class SupportCaseService {
     /**
      * A report that came by mail from a known superbruger (or supportberettiget): the subject is
      * the title, the mail's text what they wrote; the rest of the training's questions are answered
-     * in triageMail before the analysis. A mail about a closed case opens a new case that names it.
+     * in triageMail before the analysis. A mail about a closed case opens a new case linked to it.
      */
     public OpenedCase openFromMail(String reporter, String subject, String text, String earlierCase) {
         String title = subject == null || subject.isBlank() ? "Indberetning på mail uden emne" : subject.strip();
@@ -124,6 +124,10 @@ public class SupportCaseService {
         return transaction.execute(status -> {
             SupportCase supportCase = register(report, new OnBehalf.Reporting(reporter, null, SupportCaseProcess.Channels.MAIL),
                     caseNumber);
+            if (earlierCase != null) {
+                supportCase.followUpOf(earlierCase);
+                cases.save(supportCase);
+            }
             Map<String, Object> variables = new java.util.HashMap<>(report.toVariables(supportCase.getComponent()));
             variables.put(Vars.TRIAGE, true);
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(SupportCaseProcess.PROCESS_KEY,
@@ -247,7 +251,8 @@ public class SupportCaseService {
                 supportCase.getKpCaseId(), supportCase.getKpTaskKey(), supportCase.isPaymentBlocked(),
                 supportCase.getAvailableDate(), supportCase.getCreatedAt(), supportCase.getClosedAt(), openTasks, info,
                 waitingTimes.of(supportCase).orElse(null), supportCase.getKind(), supportCase.getOtherCasesAffected(),
-                supportCase.getKpTaskId(), supportCase.getRegisteredBy(), supportCase.getChannel(), dialogue.of(supportCase));
+                supportCase.getKpTaskId(), supportCase.getRegisteredBy(), supportCase.getChannel(), dialogue.of(supportCase),
+                supportCase.getFollowsCase(), cases.followUpsOf(supportCase.getCaseNumber()));
     }
 
     /**

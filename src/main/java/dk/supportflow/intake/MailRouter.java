@@ -116,7 +116,7 @@ class MailRouter {
         return new Routed(Outcome.MINSUPPORT_OTHER, null);
     }
 
-    /** Information for the case, or, when it is closed, a new case that names it. */
+    /** Information for the case, or, when it is closed, a new case linked to it. */
     private Routed reply(IncomingMail mail, String user, boolean supportStaff, SupportCase answered) {
         String caseNumber = answered.getCaseNumber();
         if (!supportStaff && !answered.getReporter().equals(user)) {

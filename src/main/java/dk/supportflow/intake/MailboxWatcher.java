@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One read of the support mailbox: each unread mail is taken once (its Message-ID is kept; the
  * same mail seen again, on this node or another, is only put away) and handled in a transaction
  * of its own with everything it leads to, then moved to the handled folder. A mail whose handling
- * fails stays unread and is tried again at the next read; it does not stop the others. A mailbox
+ * fails stays unread and is tried again at the next read; it does not stop the others. After
+ * {@value #TRIES} failures in a row it is left in the mailbox marked as read for a person (marked
+ * unread again, it gets as many new tries), so no mail is tried for ever. A mailbox
  * that cannot be read is one log line, and after the threshold of failed reads in a row an
  * incident in Cockpit, resolved by the next read that works, as for the driftsside.
  */
@@ -28,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailboxWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
+    /** Tries of one mail, one per read: enough to ride out a case that is busy or the database that blinked. */
+    static final int TRIES = 5;
 
     public enum Status {
         READ, OFF, FAILED, DOWN;
@@ -44,6 +48,7 @@ public class MailboxWatcher {
     private final Mailbox mailbox;
     private final MailRouter router;
     private final IntakeMailRepository taken;
+    private final IntakeFailureRepository failures;
     private final IntakeStateRepository states;
     private final MailboxIncidents incidents;
     private final Clock clock;
@@ -51,11 +56,12 @@ public class MailboxWatcher {
     private final AtomicBoolean offLogged = new AtomicBoolean();
 
     public MailboxWatcher(IntakeSettings settings, Mailbox mailbox, MailRouter router, IntakeMailRepository taken,
-            IntakeStateRepository states, MailboxIncidents incidents, Clock clock, PlatformTransactionManager transactions) {
+            IntakeFailureRepository failures, IntakeStateRepository states, MailboxIncidents incidents, Clock clock, PlatformTransactionManager transactions) {
         this.settings = settings;
         this.mailbox = mailbox;
         this.router = router;
         this.taken = taken;
+        this.failures = failures;
         this.states = states;
         this.incidents = incidents;
         this.clock = clock;
@@ -116,6 +122,7 @@ public class MailboxWatcher {
                 IntakeMailRecord record = taken.saveAndFlush(new IntakeMailRecord(mail.messageId(), clock.instant()));
                 MailRouter.Routed routed = router.route(mail);
                 record.handled(routed.outcome(), routed.caseNumber());
+                failures.deleteById(mail.messageId());
                 LOG.info("Mail {} taken in: {}{}", mail.messageId(), routed.outcome(),
                         routed.caseNumber() == null ? "" : " (" + routed.caseNumber() + ")");
                 return true;
@@ -124,12 +131,34 @@ public class MailboxWatcher {
             // another node took it at the same moment
             isNew = false;
         } catch (RuntimeException e) {
-            LOG.warn("Mail {} not taken in ({}); it stays unread and is tried again at the next read", mail.messageId(),
-                    e.toString());
+            failed(connection, message, mail.messageId(), e);
             return false;
         }
         connection.putAway(message);
         return Boolean.TRUE.equals(isNew);
+    }
+
+    /** Tried again at the next read, or after the last try left for a person. */
+    private void failed(Mailbox.Connection connection, Message message, String messageId, RuntimeException e)
+            throws MessagingException {
+        Integer inARow = perMail.execute(status -> {
+            IntakeFailure failure = failures.findById(messageId).orElseGet(() -> new IntakeFailure(messageId));
+            int count = failure.failedAgain(clock.instant());
+            if (count < TRIES) {
+                failures.save(failure);
+            } else {
+                failures.delete(failure);
+            }
+            return count;
+        });
+        if (inARow < TRIES) {
+            LOG.warn("Mail {} not taken in ({}): try {} of {}; it stays unread and is tried again at the next read",
+                    messageId, e, inARow, TRIES);
+            return;
+        }
+        LOG.error("Mail {} not taken in ({}) after {} tries; it is left in {} marked as read for a person to look at",
+                messageId, e, inARow, settings.folder());
+        connection.markRead(message);
     }
 
     private Poll failed(IntakeState state, String reason) {

@@ -17,6 +17,7 @@ import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.minsupport.attachment.AttachmentInfo;
 import dk.supportflow.minsupport.attachment.Attachments;
 import dk.supportflow.notification.IntakeSettings;
+import dk.supportflow.portal.PortalSession;
 import dk.supportflow.process.MailIntakeProcess;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -62,6 +64,8 @@ class MailIntakeTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(TestSmtpServer.WITH_IMAP);
 
+    @LocalServerPort
+    int port;
     @Autowired
     MailboxWatcher watcher;
     @Autowired
@@ -202,6 +206,14 @@ class MailIntakeTest {
         SupportCase followUp = caseTitled("Opfølgning på " + closedNumber);
         assertThat(followUp.getWorkingOn()).contains("den lukkede sag " + closedNumber).contains("Det virkede ikke alligevel.");
         assertThat(followUp.getReporter()).isEqualTo("superbruger1");
+        // linked both ways: on the API and on each case's page
+        assertThat(cases.view(followUp.getCaseNumber(), "superbruger1", false).followsCase()).isEqualTo(closedNumber);
+        assertThat(cases.view(closedNumber, "superbruger1", false).followedBy()).containsExactly(followUp.getCaseNumber());
+        PortalSession sofie = PortalSession.login(port, "superbruger1");
+        assertThat(sofie.get("/portal/sager/" + followUp.getCaseNumber()).body())
+                .contains("Opfølgning på den lukkede sag").contains("href=\"/portal/sager/" + closedNumber + "\"");
+        assertThat(sofie.get("/portal/sager/" + closedNumber).body())
+                .contains("Fulgt op i").contains("href=\"/portal/sager/" + followUp.getCaseNumber() + "\"");
     }
 
     @Test
@@ -298,6 +310,51 @@ class MailIntakeTest {
                 .filteredOn(stored -> ReceivedMails.subject(stored.getMimeMessage()).equals(subject)).singleElement()
                 .satisfies(stored -> assertThat(stored.getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).isTrue());
         assertThat(watcher.poll()).isEqualTo(new MailboxWatcher.Poll(MailboxWatcher.Status.READ, 0));
+    }
+
+    @Test
+    void aMailWhoseHandlingKeepsFailingIsLeftForAPersonAfterItsTriesAndGetsNewOnesWhenMarkedUnread() throws Exception {
+        SupportCaseService.OpenedCase open = scenario.open("Omregning stopper midt i beregningen " + marker());
+        // a case that cannot take information: every try to add the reply fails
+        runtimeService.suspendProcessInstanceById(open.processInstanceId());
+        String subject = "SV: [" + open.caseNumber() + "] Vi har modtaget din fejlindberetning";
+        mailbox.deliver(mail("superbruger1@kommune.example", subject, "Det sker også i dag."));
+        String good = "Udbetalingsbrev mangler " + marker();
+
+        for (int read = 1; read < MailboxWatcher.TRIES; read++) {
+            watcher.poll();
+            assertThat(seen(subject)).as("unread after try %d", read).isFalse();
+        }
+        mailbox.deliver(mail("superbruger1@kommune.example", good, "Brevet kom ikke."));
+        // the last try: left in the inbox marked read, and the others are taken in as ever
+        assertThat(watcher.poll().handled()).isEqualTo(1);
+        assertThat(seen(subject)).isTrue();
+        assertThat(caseTitled(good)).isNotNull();
+        assertThat(informationOf(open.caseNumber())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from intake_failure", Integer.class)).isZero();
+
+        // a person sorts out the case and marks the mail unread: it is taken in
+        runtimeService.activateProcessInstanceById(open.processInstanceId());
+        markUnread(subject);
+        assertThat(watcher.poll().handled()).isEqualTo(1);
+        assertThat(informationOf(open.caseNumber())).singleElement().asString().contains("Det sker også i dag.");
+    }
+
+    private boolean seen(String subject) {
+        return storedInInbox(subject).getFlags().contains(jakarta.mail.Flags.Flag.SEEN);
+    }
+
+    private void markUnread(String subject) {
+        storedInInbox(subject).setFlag(jakarta.mail.Flags.Flag.SEEN, false);
+    }
+
+    private com.icegreen.greenmail.store.StoredMessage storedInInbox(String subject) {
+        try {
+            return smtp.getManagers().getImapHostManager().getInbox(mailbox).getMessages().stream()
+                    .filter(stored -> ReceivedMails.subject(stored.getMimeMessage()).equals(subject)).findFirst().orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
