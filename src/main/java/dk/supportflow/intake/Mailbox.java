@@ -9,6 +9,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,11 @@ class Mailbox {
     static final int BATCH = 50;
 
     private final IntakeSettings settings;
+    private final MailboxToken token;
 
-    Mailbox(IntakeSettings settings) {
+    Mailbox(IntakeSettings settings, MailboxToken token) {
         this.settings = settings;
+        this.token = token;
     }
 
     /** An open mailbox; closing it expunges the mails that were moved. */
@@ -109,9 +112,14 @@ class Mailbox {
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
         properties.put("mail." + protocol + ".timeout", "30000");
         properties.put("mail." + protocol + ".writetimeout", "30000");
+        Optional<String> accessToken = token.accessToken();
+        if (accessToken.isPresent()) {
+            properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+        }
         Session session = Session.getInstance(properties);
         Store store = session.getStore(protocol);
-        store.connect(settings.host(), settings.port() > 0 ? settings.port() : -1, settings.user(), settings.password());
+        store.connect(settings.host(), settings.port() > 0 ? settings.port() : -1, settings.user(),
+                accessToken.orElse(settings.password()));
         try {
             Folder inbox = store.getFolder(settings.folder());
             inbox.open(Folder.READ_WRITE);

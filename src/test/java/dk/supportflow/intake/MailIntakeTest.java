@@ -69,6 +69,8 @@ class MailIntakeTest {
     @Autowired
     MailboxWatcher watcher;
     @Autowired
+    MailboxToken token;
+    @Autowired
     IntakeSettings settings;
     @Autowired
     SupportCaseService cases;
@@ -354,6 +356,53 @@ class MailIntakeTest {
                     .filter(stored -> ReceivedMails.subject(stored.getMimeMessage()).equals(subject)).findFirst().orElseThrow();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void exchangeOnlineStyleTheMailboxLogsInWithAnAccessTokenFromTheTokenEndpoint() throws Exception {
+        String issued = "token-" + UUID.randomUUID();
+        // the mailbox takes the access token, not a password (GreenMail checks XOAUTH2's token as the password)
+        mailbox = smtp.setUser(MAILBOX, MAILBOX, issued);
+        settings.useMailbox("imap", "127.0.0.1", TestSmtpServer.IMAP.getPort(), MAILBOX, "");
+        List<String> tokenRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer tokenEndpoint = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        tokenEndpoint.createContext("/tenant/oauth2/v2.0/token", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String client = exchange.getRequestHeaders().getFirst("Authorization");
+            tokenRequests.add(form);
+            boolean known = ("Basic " + Base64.getEncoder().encodeToString("supportflow-postkasse:hemmelig".getBytes()))
+                    .equals(client);
+            byte[] body = (known ? "{\"access_token\":\"" + issued + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
+                    : "{\"error\":\"invalid_client\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(known ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        tokenEndpoint.start();
+        String tokenUri = "http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/tenant/oauth2/v2.0/token";
+        try {
+            String subject = "Brevet dannes ikke " + marker();
+            mailbox.deliver(mail("superbruger1@kommune.example", subject, "Brevet kom ikke ud."));
+            token.use(tokenUri, "supportflow-postkasse", "hemmelig", "https://outlook.office365.com/.default");
+            assertThat(watcher.poll()).isEqualTo(new MailboxWatcher.Poll(MailboxWatcher.Status.READ, 1));
+            assertThat(caseTitled(subject)).isNotNull();
+            assertThat(tokenRequests).singleElement().asString().contains("grant_type=client_credentials")
+                    .contains("scope=https%3A%2F%2Foutlook.office365.com%2F.default");
+            // the token is kept while it is valid
+            assertThat(watcher.poll().status()).isEqualTo(MailboxWatcher.Status.READ);
+            assertThat(tokenRequests).hasSize(1);
+
+            // a secret the provider refuses: the mailbox counts as not read, nothing thrown at the job
+            token.use(tokenUri, "supportflow-postkasse", "forkert", "https://outlook.office365.com/.default");
+            assertThat(watcher.poll().status()).isEqualTo(MailboxWatcher.Status.FAILED);
+        } finally {
+            token.use("", "", "", "");
+            tokenEndpoint.stop(0);
+            pointAtTheTestMailbox();
+            watcher.poll(); // ends the failed reads in a row
         }
     }
 
