@@ -202,6 +202,12 @@ public class SupportCase {
         return awaitingMinSupport;
     }
 
+    /** A CPR number given after the report (the triage of a mail report), encrypted and hashed by the caller. */
+    void registerCpr(String cprEncrypted, String cprLookup) {
+        this.cprEncrypted = cprEncrypted;
+        this.cprLookup = cprLookup;
+    }
+
     /** For cases registered before the lookup column existed. */
     void indexCpr(String cprLookup) {
         this.cprLookup = cprLookup;

@@ -145,6 +145,15 @@ public class SupportCaseService {
         cases.save(supportCase);
     }
 
+    /** A CPR number given in the triage of a mail report: encrypted on the case row, as one given at the start. */
+    @Transactional
+    public void registerCpr(String caseNumber, String processInstanceId, String cpr) {
+        SupportCase supportCase = ofProcess(caseNumber, processInstanceId);
+        String number = cpr.strip();
+        supportCase.registerCpr(cprCipher.encrypt(number), cprLookup.hash(number));
+        cases.save(supportCase);
+    }
+
     /** Stores a new case with a fresh case number; the caller starts (or is) its process. */
     @Transactional
     public SupportCase register(CaseReport report, OnBehalf.Reporting reporting) {

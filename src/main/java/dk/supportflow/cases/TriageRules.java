@@ -2,6 +2,7 @@ package dk.supportflow.cases;
 
 import static dk.supportflow.process.SupportCaseProcess.Vars;
 
+import dk.supportflow.privacy.Cpr;
 import dk.supportflow.process.SupportCaseProcess.Outcomes;
 import dk.supportflow.process.SupportCaseProcess.Tasks;
 import dk.supportflow.tasks.TaskInput;
@@ -38,6 +39,10 @@ class TriageRules implements TaskRules {
 
     @Override
     public void check(String taskKey, TaskInput input) {
+        String cpr = input.text(Vars.CPR);
+        if (cpr != null && !Cpr.isValid(cpr.strip())) {
+            input.problem(Cpr.INVALID_MESSAGE);
+        }
         String outcome = input.requireOneOf(Vars.TRIAGE_OUTCOME, OUTCOMES,
                 "Vælg, om indberetningen er klar til analyse, eller om indberetteren skal spørges.");
         if (Outcomes.NEED_MORE_INFO.equals(outcome)) {

@@ -314,6 +314,8 @@ public final class SupportCaseProcess {
         public static final String CASE_INTAKE = "caseIntakeListener";
         /** Task_ApplyTriage: the report as triageMail completed it goes to the case row. */
         public static final String APPLY_TRIAGE = "applyTriage";
+        /** triageMail, complete: a CPR number typed in the triage goes to the case row, never a variable. */
+        public static final String TRIAGE_CPR = "triageCprListener";
         public static final String TASK_COMPLETION_VALIDATOR = "taskCompletionValidator";
         public static final String CASE_HANDLER_RECORDER = "caseHandlerRecorder";
         /** Every user task, complete; SubProcess_AwaitMinSupport, start and end: the case row follows the process. */

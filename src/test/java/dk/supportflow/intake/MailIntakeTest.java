@@ -131,14 +131,26 @@ class MailIntakeTest {
         taskService.claim(triage.getId(), "support1");
         assertThatThrownBy(() -> taskService.complete(triage.getId(), Map.of(Vars.TRIAGE_OUTCOME, "ready")))
                 .hasMessageContaining("Skriv, hvad du forventede skulle ske");
-        taskService.complete(triage.getId(), Map.of(Vars.TRIAGE_OUTCOME, "ready", Vars.KIND, "error",
+        Map<String, Object> answers = new java.util.HashMap<>(Map.of(Vars.TRIAGE_OUTCOME, "ready", Vars.KIND, "error",
                 Vars.WORKING_ON, "Brevet Afgørelse om varmetillæg til en pensionist",
                 Vars.STEPS_TAKEN, "Dannede brevet fra sagen og åbnede udkastet",
                 Vars.EXPECTED, "Borgerens adresse fra CPR i brevhovedet", Vars.ACTUAL, "Adressefeltet er tomt",
-                Vars.COMPONENT, "breve"));
+                Vars.COMPONENT, "breve", Vars.CPR, "150372-47"));
+        assertThatThrownBy(() -> taskService.complete(triage.getId(), answers))
+                .hasMessageContaining("CPR-nummeret skal have formen ddmmåå-xxxx");
+        // the number the mail hid is typed again in the triage: on the case row, encrypted, never a variable
+        answers.put(Vars.CPR, "150372-4711");
+        taskService.complete(triage.getId(), answers);
         SupportCase triaged = cases.find(opened.getCaseNumber()).orElseThrow();
         assertThat(triaged.getExpected()).isEqualTo("Borgerens adresse fra CPR i brevhovedet");
         assertThat(triaged.getComponent()).isEqualTo("Breve");
+        assertThat(cases.view(opened.getCaseNumber(), "support1", true).cpr()).isEqualTo("150372-xxxx");
+        assertThat(runtimeService.getVariable(pi, Vars.CPR)).isNull();
+        assertThat(runtimeService.getVariable(pi, Vars.CPR_REGISTERED)).isEqualTo(true);
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where proc_inst_id_ = ? and name_ = ?",
+                Integer.class, pi, Vars.CPR)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where proc_inst_id_ = ? and text_ like ?",
+                Integer.class, pi, "%4711%")).isZero();
         assertThat(scenario.task(pi, Tasks.ANALYSE_ERROR)).isNotNull();
     }
 

@@ -56,7 +56,7 @@ class SupportCasePathsTest {
                 Beans.PASS_ON_REPORTER_ANSWER, Beans.CRITICALITY_CHANGE_RECORDER, Beans.MAIL_ANSWER, Beans.MAIL_CASEWORKERS,
                 Beans.CLOSE_CASE, Beans.REGISTER_ERROR_PATTERN, Beans.REGISTER_CASE_INFORMATION, Beans.CASE_INFORMATION_INTAKE,
                 Beans.MINSUPPORT_DRAFT_LISTENER, Beans.KNOWN_ERROR_INTAKE, Beans.REGISTER_KNOWN_ERROR, Beans.HANDLER_PHONE,
-                Beans.REMINDER, Beans.APPLY_TRIAGE);
+                Beans.REMINDER, Beans.APPLY_TRIAGE, Beans.TRIAGE_CPR);
     }
 
     @AfterAll
