@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -29,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The vendor time of a case runs from the completion of "Indberet til MinSupport" until the
  * answer arrived (message or follow-up). Closed cases come from {@code case_waiting_time}, which
- * outlives Camunda's history; open cases (waiting on MinSupport, or answered and not yet closed)
- * from the history. A MinSupport case counts once, however many of our cases follow it: answered
+ * outlives Camunda's history, and are counted in the database ({@link AnsweredFigures}); open cases
+ * (waiting on MinSupport, or answered and not yet closed) from the history, counted here with the
+ * closed cases of the MinSupport cases they follow. A MinSupport case counts once, however many of our cases follow it: answered
  * with the longest vendor time among its answered cases (the one that reported it), else open
  * since the earliest report. Ændringsønsker are counted apart: they follow a slower path.
  */
@@ -43,16 +47,16 @@ public class MinSupportReport {
             HistoricProcessInstance.STATE_INTERNALLY_TERMINATED);
 
     private final HistoryService historyService;
-    private final CaseWaitingTimeRepository stored;
+    private final AnsweredFigures answeredFigures;
     private final SupportCaseRepository cases;
     private final CaseClock caseClock;
     private final Clock clock;
 
-    public MinSupportReport(HistoryService historyService, SupportCaseRepository cases, CaseWaitingTimeRepository stored,
+    MinSupportReport(HistoryService historyService, SupportCaseRepository cases, AnsweredFigures answeredFigures,
             CaseClock caseClock, Clock clock) {
         this.historyService = historyService;
         this.cases = cases;
-        this.stored = stored;
+        this.answeredFigures = answeredFigures;
         this.caseClock = caseClock;
         this.clock = clock;
     }
@@ -90,7 +94,7 @@ public class MinSupportReport {
     /** Every MinSupport case that waits for its answer now. */
     @Transactional(readOnly = true)
     public List<OpenCase> openCases() {
-        return perMinSupportCase(entries(clock.instant(), null, null, false)).stream().filter(e -> !e.answered())
+        return perMinSupportCase(openEntries(clock.instant())).stream().filter(e -> !e.answered())
                 .map(e -> new OpenCase(e.caseNumber(), e.minSupportCaseNumber(), e.ticketType(), e.criticality(),
                         e.reportedAt()))
                 .toList();
@@ -104,29 +108,40 @@ public class MinSupportReport {
     @Transactional(readOnly = true)
     public Report build(LocalDate from, LocalDate to) {
         Instant now = clock.instant();
-        Instant fromInstant = from == null ? null : from.atStartOfDay(ClockConfig.ZONE).toInstant();
-        Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant();
-        List<Entry> entries = entries(now, fromInstant, toInstant, true).stream()
-                .filter(e -> (fromInstant == null || !e.reportedAt().isBefore(fromInstant))
-                        && (toInstant == null || e.reportedAt().isBefore(toInstant)))
-                .toList();
-        return summarise(now, from, to, entries);
+        Instant fromInstant = from == null ? Instant.EPOCH : from.atStartOfDay(ClockConfig.ZONE).toInstant();
+        Instant toInstant = to == null ? now.plus(Duration.ofDays(1)) : to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant();
+        // the open cases (few) are counted here with the closed cases of the MinSupport cases they follow;
+        // every other MinSupport case in the database
+        List<Entry> followed = new ArrayList<>(openEntries(now).stream()
+                .filter(e -> !e.reportedAt().isBefore(fromInstant) && e.reportedAt().isBefore(toInstant)).toList());
+        Set<String> numbers = followed.stream().map(Entry::minSupportCaseNumber).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!numbers.isEmpty()) {
+            answeredFigures.countingFor(numbers, fromInstant, toInstant).forEach(kept -> followed.add(entry(kept)));
+        }
+        List<Entry> counted = perMinSupportCase(followed);
+        Map<String, AnsweredFigures.Figures> answered = answeredFigures.figures(fromInstant, toInstant, numbers,
+                counted.stream().filter(Entry::answered)
+                        .map(e -> new AnsweredFigures.Counted(bucket(e), e.vendorTime().toMillis())).toList());
+        return summarise(now, from, to, answered, counted.stream().filter(e -> !e.answered()).toList());
     }
 
-    static Report summarise(Instant now, LocalDate from, LocalDate to, List<Entry> entries) {
-        Map<String, List<Entry>> byCriticality = new LinkedHashMap<>();
-        CRITICALITIES.forEach(c -> byCriticality.put(c, new ArrayList<>()));
-        List<Entry> changeRequests = new ArrayList<>();
-        for (Entry entry : perMinSupportCase(entries)) {
-            if (MinSupportRules.CHANGE_REQUEST.equals(entry.ticketType())) {
-                changeRequests.add(entry);
-            } else {
-                byCriticality.computeIfAbsent(entry.criticality() == null ? "unknown" : entry.criticality(),
-                        c -> new ArrayList<>()).add(entry);
-            }
-        }
-        List<Row> rows = byCriticality.entrySet().stream().map(e -> row(e.getKey(), e.getValue(), now)).toList();
-        return new Report(now, from, to, rows, row(null, changeRequests, now));
+    /**
+     * The report from the answered MinSupport cases' figures by bucket and the MinSupport cases
+     * still waiting (one entry each): a row for every criticality, and one for the change requests.
+     */
+    static Report summarise(Instant now, LocalDate from, LocalDate to, Map<String, AnsweredFigures.Figures> answered,
+            List<Entry> waiting) {
+        Map<String, List<Entry>> open = waiting.stream()
+                .collect(Collectors.groupingBy(MinSupportReport::bucket, LinkedHashMap::new, Collectors.toList()));
+        Set<String> buckets = new LinkedHashSet<>(CRITICALITIES);
+        buckets.addAll(answered.keySet());
+        buckets.addAll(open.keySet());
+        buckets.remove(AnsweredFigures.CHANGE_REQUESTS);
+        List<Row> rows = buckets.stream()
+                .map(b -> row(b, answered.get(b), open.getOrDefault(b, List.of()), now)).toList();
+        return new Report(now, from, to, rows, row(null, answered.get(AnsweredFigures.CHANGE_REQUESTS),
+                open.getOrDefault(AnsweredFigures.CHANGE_REQUESTS, List.of()), now));
     }
 
     /** One entry per MinSupport case (see the class comment). */
@@ -144,48 +159,32 @@ public class MinSupportReport {
         return result;
     }
 
-    static Row row(String criticality, List<Entry> entries, Instant now) {
-        List<Duration> answered = entries.stream().filter(Entry::answered).map(Entry::vendorTime).sorted().toList();
-        List<Entry> open = entries.stream().filter(e -> !e.answered()).toList();
+    private static String bucket(Entry entry) {
+        return AnsweredFigures.bucket(entry.ticketType(), entry.criticality());
+    }
+
+    private static Entry entry(AnsweredMinSupportCase kept) {
+        return new Entry(kept.caseNumber(), kept.minSupportCaseNumber(), kept.ticketType(), kept.criticality(),
+                kept.minSupportReportedAt(), Duration.ofMillis(kept.vendorMs()), true);
+    }
+
+    static Row row(String criticality, AnsweredFigures.Figures answered, List<Entry> open, Instant now) {
         OldestOpen oldest = open.stream().min(Comparator.comparing(Entry::reportedAt).thenComparing(Entry::caseNumber))
                 .map(e -> new OldestOpen(e.caseNumber(), e.minSupportCaseNumber(), e.reportedAt(),
                         IsoDurations.format(Duration.between(e.reportedAt(), now))))
                 .orElse(null);
-        return new Row(criticality, answered.size(), IsoDurations.format(percentile(answered, 0.5)),
-                IsoDurations.format(percentile(answered, 0.9)), open.size(), oldest);
+        return answered == null
+                ? new Row(criticality, 0, null, null, open.size(), oldest)
+                : new Row(criticality, answered.answered(), IsoDurations.format(answered.median()),
+                        IsoDurations.format(answered.p90()), open.size(), oldest);
     }
 
     /**
-     * The percentile of sorted values, linear between the closest ranks (as PERCENTILE.INC in a
-     * spreadsheet; the 0.5 percentile is the usual median). Null for no values.
+     * Every open case that went to MinSupport, from its history (the case rows say which cases):
+     * the history of the closed cases is never read, their figures are stored.
      */
-    static Duration percentile(List<Duration> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        double rank = p * (sorted.size() - 1);
-        int lower = (int) Math.floor(rank);
-        int upper = Math.min(lower + 1, sorted.size() - 1);
-        long low = sorted.get(lower).toMillis();
-        long high = sorted.get(upper).toMillis();
-        return Duration.ofMillis(low + Math.round((rank - lower) * (high - low)));
-    }
-
-    /**
-     * Every case that went to MinSupport: the closed ones as stored (reported in the period, when
-     * one is given; none when {@code withClosed} is false), the open ones from their history.
-     */
-    List<Entry> entries(Instant now, Instant from, Instant to, boolean withClosed) {
+    List<Entry> openEntries(Instant now) {
         List<Entry> entries = new ArrayList<>();
-        if (withClosed) {
-            for (AnsweredMinSupportCase kept : stored.findAnswered(
-                    from == null ? Instant.EPOCH : from, to == null ? now.plus(Duration.ofDays(1)) : to)) {
-                entries.add(new Entry(kept.caseNumber(), kept.minSupportCaseNumber(), kept.ticketType(),
-                        kept.criticality(), kept.minSupportReportedAt(), Duration.ofMillis(kept.vendorMs()), true));
-            }
-        }
-        // the waits of the open cases that went to MinSupport (the case rows say which): a closed case
-        // counts as stored (above), and the history of every closed case is never read
         Map<String, List<HistoricActivityInstance>> waits = new LinkedHashMap<>();
         for (SupportCase open : cases.findByClosedAtIsNullAndMinSupportCaseNumberIsNotNullOrderByCaseNumberAsc()) {
             if (open.getProcessInstanceId() != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The statistics of the MinSupport report, without the engine. */
@@ -17,18 +18,6 @@ class MinSupportReportStatisticsTest {
     }
 
     @Test
-    void percentilesAreLinearBetweenTheClosestRanks() {
-        List<Duration> days = List.of(Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3));
-        assertThat(MinSupportReport.percentile(days, 0.5)).isEqualTo(Duration.ofDays(2));
-        assertThat(MinSupportReport.percentile(days, 0.9)).isEqualTo(Duration.parse("P2DT19H12M"));
-        List<Duration> two = List.of(Duration.ofHours(4), Duration.ofHours(10));
-        assertThat(MinSupportReport.percentile(two, 0.5)).isEqualTo(Duration.ofHours(7));
-        assertThat(MinSupportReport.percentile(two, 0.9)).isEqualTo(Duration.parse("PT9H24M"));
-        assertThat(MinSupportReport.percentile(List.of(Duration.ofHours(5)), 0.9)).isEqualTo(Duration.ofHours(5));
-        assertThat(MinSupportReport.percentile(List.of(), 0.5)).isNull();
-    }
-
-    @Test
     void aMinSupportCaseFollowedBySeveralOfOurCasesCountsOnce() {
         var first = new MinSupportReport.Entry("SUP-1", "MS-1", "fejlsag", "medium", T0, Duration.ofDays(5), true);
         var linked = new MinSupportReport.Entry("SUP-2", "MS-1", "fejlsag", "medium", at("P1D"), Duration.ofDays(4), true);
@@ -38,7 +27,8 @@ class MinSupportReportStatisticsTest {
         assertThat(MinSupportReport.perMinSupportCase(List.of(linked, first, openLinked, openFirst, noNumber)))
                 .containsExactly(first, openFirst, noNumber);
 
-        var report = MinSupportReport.summarise(at("P3D"), null, null, List.of(first, linked, openFirst, openLinked));
+        var report = MinSupportReport.summarise(at("P3D"), null, null,
+                Map.of("medium", new AnsweredFigures.Figures(1, Duration.ofDays(5), Duration.ofDays(5))), List.of(openFirst));
         var medium = report.byCriticality().get(2);
         assertThat(medium.criticality()).isEqualTo("medium");
         assertThat(medium.answered()).isEqualTo(1);
