@@ -4,6 +4,7 @@ import static dk.supportflow.platform.IdentityAuthenticationProvider.GROUP_PREFI
 
 import dk.supportflow.people.Groups;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -165,7 +169,7 @@ public class SecurityConfig {
                                 // the webapps' own logout link leads here (WebappLogoutScript): a plain navigation
                                 PATHS.matcher(HttpMethod.GET, WEBAPP_LOGOUT)))
                         .logoutSuccessHandler(singleSignOn == null ? toLoginPage() : singleSignOn.logoutAtProvider(clients.getObject())))
-                .exceptionHandling(ex -> ex.accessDeniedPage("/portal/ingen-adgang"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler(pageRefusals()))
                 // Camunda's webapps protect their API with a CSRF filter of their own
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(WEBAPPS)))
                 .headers(headers -> headers
@@ -180,6 +184,30 @@ public class SecurityConfig {
             singleSignOn.login(http, clients.getObject());
         }
         return http.build();
+    }
+
+    /**
+     * "Ingen adgang", except for a form sent after the session ran out (its CSRF token belongs to
+     * the session that is gone): the login page says what happened; the suggestions box says it in
+     * place, without leaving the page, so what is typed can still be copied.
+     */
+    private static AccessDeniedHandler pageRefusals() {
+        AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
+        refused.setErrorPage("/portal/ingen-adgang");
+        return (request, response, denied) -> {
+            boolean expired = denied instanceof CsrfException && request.getRequestedSessionId() != null
+                    && !request.isRequestedSessionIdValid();
+            if (!expired) {
+                refused.handle(request, response, denied);
+            } else if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<p class=\"warning\" role=\"alert\">Du er blevet logget ud, fordi der er gået et "
+                        + "stykke tid. Kopiér det, du har skrevet, og <a href=\"/portal/login?udloebet\">log ind igen</a>.</p>");
+            } else {
+                response.sendRedirect(request.getContextPath() + "/portal/login?udloebet");
+            }
+        };
     }
 
     /** A wrong password, or a directory that does not answer (IdentityAuthenticationProvider). */

@@ -5,7 +5,6 @@ import static dk.supportflow.process.SupportCaseProcess.Vars;
 
 import dk.supportflow.cases.SupportCase;
 import dk.supportflow.cases.SupportCaseRepository;
-import dk.supportflow.minsupport.MinSupportRules;
 import dk.supportflow.platform.ClockConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,9 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * answer arrived (message or follow-up). Closed cases come from {@code case_waiting_time}, which
  * outlives Camunda's history, and are counted in the database ({@link AnsweredFigures}); open cases
  * (waiting on MinSupport, or answered and not yet closed) from the history, counted here with the
- * closed cases of the MinSupport cases they follow. A MinSupport case counts once, however many of our cases follow it: answered
- * with the longest vendor time among its answered cases (the one that reported it), else open
- * since the earliest report. Ændringsønsker are counted apart: they follow a slower path.
+ * closed cases of the MinSupport cases they follow. A MinSupport case counts once, however many of
+ * our cases follow it: answered with the longest vendor time among its answered cases (the one that
+ * reported it), else open since the earliest report. Ændringsønsker are counted apart: they follow a slower path.
  */
 @Service
 public class MinSupportReport {
@@ -168,7 +167,7 @@ public class MinSupportReport {
                 kept.minSupportReportedAt(), Duration.ofMillis(kept.vendorMs()), true);
     }
 
-    static Row row(String criticality, AnsweredFigures.Figures answered, List<Entry> open, Instant now) {
+    private static Row row(String criticality, AnsweredFigures.Figures answered, List<Entry> open, Instant now) {
         OldestOpen oldest = open.stream().min(Comparator.comparing(Entry::reportedAt).thenComparing(Entry::caseNumber))
                 .map(e -> new OldestOpen(e.caseNumber(), e.minSupportCaseNumber(), e.reportedAt(),
                         IsoDurations.format(Duration.between(e.reportedAt(), now))))

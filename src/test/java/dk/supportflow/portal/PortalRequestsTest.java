@@ -7,6 +7,9 @@ import dk.supportflow.CaseScenario;
 import dk.supportflow.SupportflowTest;
 import dk.supportflow.cases.SupportCaseService;
 import dk.supportflow.knowledge.KnowledgeEntries;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -47,6 +50,27 @@ class PortalRequestsTest {
         HttpResponse<String> noToken = sofie.postWithout("/portal/indrapporter", Map.of("title", "Uden token"));
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(noToken.body()).contains("Ingen adgang").doesNotContain("Uden token");
+    }
+
+    @Test
+    void aFormSentAfterTheSessionRanOutLeadsToALoginThatSaysSoAndTheSuggestionsBoxSaysItInPlace() throws Exception {
+        HttpClient browser = HttpClient.newHttpClient();
+        // the cookie of a session the server no longer has, and that session's token
+        HttpRequest.Builder expired = HttpRequest.newBuilder().header("Cookie", "JSESSIONID=4F2A0C0FFEE0000000000000DEADBEEF")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=fra-den-gamle-session&title=Brevet+mangler+adressen"));
+        HttpResponse<String> report = browser.send(expired.copy().uri(URI.create("http://localhost:" + port + "/portal/indrapporter"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(302);
+        assertThat(report.headers().firstValue("Location").orElseThrow()).endsWith("/portal/login?udloebet");
+        assertThat(new PortalSession(port).get("/portal/login?udloebet").body())
+                .contains("Du var blevet logget ud, fordi der var gået et stykke tid");
+
+        HttpResponse<String> suggestions = browser.send(expired.copy().header("HX-Request", "true")
+                .uri(URI.create("http://localhost:" + port + "/portal/indrapporter/forslag")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(suggestions.statusCode()).isEqualTo(401);
+        assertThat(suggestions.body()).contains("Du er blevet logget ud").contains("href=\"/portal/login?udloebet\"")
+                .doesNotContain("<html");
     }
 
     @Test

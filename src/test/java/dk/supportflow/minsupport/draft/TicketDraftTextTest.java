@@ -172,6 +172,6 @@ class TicketDraftTextTest {
         assertThat(html.has("key")).as("display only, submits nothing").isFalse();
         assertThat(html.get("content").asText())
                 .contains("<pre style=\"white-space:pre-wrap\">{{minSupportDraft}}</pre>")
-                .contains("/api/cases/{{caseNumber}}/minsupport-draft");
+                .contains("href=\"/portal/sager/{{caseNumber}}#udkast\"");
     }
 }
