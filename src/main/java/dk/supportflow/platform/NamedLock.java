@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NamedLock {
 
     public static final String ERROR_PATTERNS = "error-patterns";
+    public static final String MINSUPPORT_COUNTING = "minsupport-counting";
 
     private final JdbcTemplate jdbc;
 

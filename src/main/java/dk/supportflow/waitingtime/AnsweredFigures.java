@@ -1,6 +1,7 @@
 package dk.supportflow.waitingtime;
 
 import dk.supportflow.minsupport.MinSupportRules;
+import dk.supportflow.platform.NamedLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,13 +13,15 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The closed cases MinSupport answered ({@code case_waiting_time}), counted in the database: the
  * report's figures over any number of them without reading them all. A MinSupport case counts
  * once, by the one of our cases with the longest vendor time (as {@link MinSupportReport} counts
- * it); the median and the 90th percentile are {@code percentile_cont}, linear between the closest
- * ranks (PERCENTILE.INC in a spreadsheet), on PostgreSQL and H2 alike.
+ * it), marked {@code counted} when a case of it is closed; the median and the 90th percentile are
+ * {@code percentile_cont}, linear between the closest ranks (PERCENTILE.INC in a spreadsheet), on
+ * PostgreSQL and H2 alike.
  */
 @Repository
 class AnsweredFigures {
@@ -34,17 +37,27 @@ class AnsweredFigures {
     record Counted(String bucket, long vendorMs) {
     }
 
-    /** Every answered closed case reported in the period, numbered within its MinSupport case by vendor time. */
-    private static final String ANSWERED = "select w.case_number, w.minsupport_case_number, w.ticket_type, w.criticality, "
-            + "w.minsupport_reported_at, w.vendor_ms, row_number() over (partition by "
-            + "coalesce('ms:' || w.minsupport_case_number, 'case:' || w.case_number) order by w.vendor_ms desc, w.id) as pick "
-            + "from case_waiting_time w where w.minsupport_answered_at is not null "
-            + "and w.minsupport_reported_at >= :from and w.minsupport_reported_at < :to";
-
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedLock lock;
 
-    AnsweredFigures(NamedParameterJdbcTemplate jdbc) {
+    AnsweredFigures(NamedParameterJdbcTemplate jdbc, NamedLock lock) {
         this.jdbc = jdbc;
+        this.lock = lock;
+    }
+
+    /**
+     * Marks the closed case that counts for this MinSupport case (the longest vendor time among
+     * those answered), in the closing transaction; closes of one MinSupport case take turns, so
+     * two at once cannot both be marked.
+     */
+    @Transactional
+    public void recount(String minSupportCaseNumber) {
+        lock.hold(NamedLock.MINSUPPORT_COUNTING);
+        jdbc.update("update case_waiting_time set counted = case when minsupport_answered_at is not null and id = "
+                + "(select w.id from case_waiting_time w where w.minsupport_case_number = :number "
+                + "and w.minsupport_answered_at is not null order by w.vendor_ms desc, w.id fetch first 1 rows only) "
+                + "then true else false end where minsupport_case_number = :number",
+                new MapSqlParameterSource("number", minSupportCaseNumber));
     }
 
     /** The bucket a case counts in: its criticality, or the change requests. */
@@ -52,18 +65,19 @@ class AnsweredFigures {
         return MinSupportRules.CHANGE_REQUEST.equals(ticketType) ? CHANGE_REQUESTS : criticality == null ? "unknown" : criticality;
     }
 
-    /** For each of these MinSupport cases, the closed case of ours that counts for it (the longest vendor time). */
-    List<AnsweredMinSupportCase> countingFor(Collection<String> minSupportCaseNumbers, Instant from, Instant to) {
-        return jdbc.query("select * from (" + ANSWERED + " and w.minsupport_case_number in (:numbers)) a where pick = 1",
-                period(from, to).addValue("numbers", minSupportCaseNumbers),
+    /** For each of these MinSupport cases, the closed case of ours that counts for it, whenever reported. */
+    List<AnsweredMinSupportCase> countingFor(Collection<String> minSupportCaseNumbers) {
+        return jdbc.query("select case_number, minsupport_case_number, ticket_type, criticality, minsupport_reported_at, "
+                        + "vendor_ms from case_waiting_time where counted and minsupport_case_number in (:numbers)",
+                new MapSqlParameterSource("numbers", minSupportCaseNumbers),
                 (rs, i) -> new AnsweredMinSupportCase(rs.getString("case_number"), rs.getString("minsupport_case_number"),
                         rs.getString("ticket_type"), rs.getString("criticality"),
                         rs.getObject("minsupport_reported_at", OffsetDateTime.class).toInstant(), rs.getLong("vendor_ms")));
     }
 
     /**
-     * The figures by bucket over every answered MinSupport case but the {@code counted} ones'
-     * (those an open case follows, counted by the caller), with the caller's counted in.
+     * The figures by bucket over the MinSupport cases reported in the period, but those in
+     * {@code except} (which open cases follow: the caller counts them), with the caller's counted in.
      */
     Map<String, Figures> figures(Instant from, Instant to, Collection<String> except, List<Counted> counted) {
         MapSqlParameterSource parameters = period(from, to).addValue("changeRequest", MinSupportRules.CHANGE_REQUEST)
@@ -72,12 +86,12 @@ class AnsweredFigures {
                 .append("percentile_cont(0.5) within group (order by vendor_ms) as p50, ")
                 .append("percentile_cont(0.9) within group (order by vendor_ms) as p90 from (")
                 .append("select case when ticket_type = :changeRequest then cast(:changeRequests as varchar(20)) ")
-                .append("else coalesce(criticality, 'unknown') end as bucket, vendor_ms from (").append(ANSWERED);
+                .append("else coalesce(criticality, 'unknown') end as bucket, vendor_ms from case_waiting_time ")
+                .append("where counted and minsupport_reported_at >= :from and minsupport_reported_at < :to");
         if (!except.isEmpty()) {
-            sql.append(" and (w.minsupport_case_number is null or w.minsupport_case_number not in (:except))");
+            sql.append(" and (minsupport_case_number is null or minsupport_case_number not in (:except))");
             parameters.addValue("except", except);
         }
-        sql.append(") a where pick = 1");
         for (int i = 0; i < counted.size(); i++) {
             sql.append(" union all select cast(:bucket").append(i).append(" as varchar(20)), cast(:vendorMs").append(i)
                     .append(" as bigint)");

@@ -39,11 +39,14 @@ public class CaseClock implements CaseFacts.WaitingTimes {
 
     private final HistoryService historyService;
     private final CaseWaitingTimeRepository stored;
+    private final AnsweredFigures answeredFigures;
     private final Clock clock;
 
-    public CaseClock(HistoryService historyService, CaseWaitingTimeRepository stored, Clock clock) {
+    public CaseClock(HistoryService historyService, CaseWaitingTimeRepository stored, AnsweredFigures answeredFigures,
+            Clock clock) {
         this.historyService = historyService;
         this.stored = stored;
+        this.answeredFigures = answeredFigures;
         this.clock = clock;
     }
 
@@ -113,9 +116,12 @@ public class CaseClock implements CaseFacts.WaitingTimes {
         }
         Map<String, Object> vars = processVariables(List.of(processInstanceId)).getOrDefault(processInstanceId, Map.of());
         Instant end = process.getEndTime() == null ? closedAt : process.getEndTime().toInstant();
-        stored.save(new CaseWaitingTime(caseNumber, process.getStartTime().toInstant(), end, times.get(),
-                (String) vars.get(Vars.MINSUPPORT_CASE_NUMBER), (String) vars.get(Vars.TICKET_TYPE),
+        CaseWaitingTime kept = stored.saveAndFlush(new CaseWaitingTime(caseNumber, process.getStartTime().toInstant(), end,
+                times.get(), (String) vars.get(Vars.MINSUPPORT_CASE_NUMBER), (String) vars.get(Vars.TICKET_TYPE),
                 (String) vars.get(Vars.CRITICALITY)));
+        if (kept.getMinSupportCaseNumber() != null) {
+            answeredFigures.recount(kept.getMinSupportCaseNumber());
+        }
     }
 
     /**

@@ -58,6 +58,10 @@ public class CaseWaitingTime {
     @Column(name = "minsupport_answered_at")
     private Instant minSupportAnsweredAt;
 
+    /** Whether the MinSupport report counts this case for its MinSupport case (AnsweredFigures.recount). */
+    @Column(nullable = false)
+    private boolean counted;
+
     protected CaseWaitingTime() {
     }
 
@@ -77,6 +81,8 @@ public class CaseWaitingTime {
         this.minSupportCaseNumber = escalated ? minSupportCaseNumber : null;
         this.ticketType = escalated ? ticketType : null;
         this.criticality = escalated ? criticality : null;
+        // one with a MinSupport number is marked among that MinSupport case's cases when stored
+        this.counted = this.minSupportCaseNumber == null && minSupportAnsweredAt != null;
     }
 
     WaitingTimes toWaitingTimes() {

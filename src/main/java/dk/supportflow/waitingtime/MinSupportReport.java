@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (waiting on MinSupport, or answered and not yet closed) from the history, counted here with the
  * closed cases of the MinSupport cases they follow. A MinSupport case counts once, however many of
  * our cases follow it: answered with the longest vendor time among its answered cases (the one that
- * reported it), else open since the earliest report. Ændringsønsker are counted apart: they follow a slower path.
+ * reported it), else open since the earliest report; it falls in the period in which that case
+ * was reported to MinSupport. Ændringsønsker are counted apart: they follow a slower path.
  */
 @Service
 public class MinSupportReport {
@@ -109,16 +110,16 @@ public class MinSupportReport {
         Instant now = clock.instant();
         Instant fromInstant = from == null ? Instant.EPOCH : from.atStartOfDay(ClockConfig.ZONE).toInstant();
         Instant toInstant = to == null ? now.plus(Duration.ofDays(1)) : to.plusDays(1).atStartOfDay(ClockConfig.ZONE).toInstant();
-        // the open cases (few) are counted here with the closed cases of the MinSupport cases they follow;
-        // every other MinSupport case in the database
-        List<Entry> followed = new ArrayList<>(openEntries(now).stream()
-                .filter(e -> !e.reportedAt().isBefore(fromInstant) && e.reportedAt().isBefore(toInstant)).toList());
+        // the MinSupport cases that open cases (few) follow are counted here, with their counted closed
+        // case; every other one in the database
+        List<Entry> followed = new ArrayList<>(openEntries(now));
         Set<String> numbers = followed.stream().map(Entry::minSupportCaseNumber).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (!numbers.isEmpty()) {
-            answeredFigures.countingFor(numbers, fromInstant, toInstant).forEach(kept -> followed.add(entry(kept)));
+            answeredFigures.countingFor(numbers).forEach(kept -> followed.add(entry(kept)));
         }
-        List<Entry> counted = perMinSupportCase(followed);
+        List<Entry> counted = perMinSupportCase(followed).stream()
+                .filter(e -> !e.reportedAt().isBefore(fromInstant) && e.reportedAt().isBefore(toInstant)).toList();
         Map<String, AnsweredFigures.Figures> answered = answeredFigures.figures(fromInstant, toInstant, numbers,
                 counted.stream().filter(Entry::answered)
                         .map(e -> new AnsweredFigures.Counted(bucket(e), e.vendorTime().toMillis())).toList());
