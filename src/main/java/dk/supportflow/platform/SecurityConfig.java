@@ -142,7 +142,7 @@ public class SecurityConfig {
         SingleSignOn singleSignOn = sso.getIfAvailable();
         List<String> paths = new ArrayList<>(List.of("/portal", "/portal/**", "/dashboard"));
         if (singleSignOn != null) {
-            paths.addAll(List.of(WEBAPPS, "/mails/**", "/oauth2/**", "/login/oauth2/**"));
+            paths.addAll(List.of(WEBAPPS, "/mails/**", "/oauth2/**", "/login/oauth2/**", SingleSignOn.BACK_CHANNEL));
         }
         // paths, not MVC patterns: the webapps' API is a servlet of its own
         http.securityMatcher(new OrRequestMatcher(paths.stream().<RequestMatcher>map(PATHS::matcher).toList()))

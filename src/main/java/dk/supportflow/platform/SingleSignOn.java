@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -37,6 +39,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * {@code supportflow.identity.sso.enabled=true}: people log in through the municipality's OpenID
@@ -54,6 +57,8 @@ public class SingleSignOn {
     private static final Logger LOG = LoggerFactory.getLogger(SingleSignOn.class);
     /** The registration id under spring.security.oauth2.client.registration: the login path is /oauth2/authorization/sso. */
     public static final String REGISTRATION = "sso";
+    /** Where the provider posts its logout tokens (Spring Security's path for the registration). */
+    public static final String BACK_CHANNEL = "/logout/connect/back-channel/" + REGISTRATION;
 
     @ConfigurationProperties("supportflow.identity.sso")
     public static class Settings {
@@ -106,7 +111,11 @@ public class SingleSignOn {
         this.people = people;
     }
 
-    /** Pages: the provider's login with PKCE, its logout after ours, and a login that starts there. */
+    /**
+     * Pages: the provider's login with PKCE, its logout after ours, and a login that starts there.
+     * A logout at the provider (or in another application) ends the session here too: the provider
+     * posts a logout token to {@value #BACK_CHANNEL} (OpenID Connect back-channel logout).
+     */
     void login(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(clients,
                 "/oauth2/authorization");
@@ -115,6 +124,13 @@ public class SingleSignOn {
                 .failureUrl("/portal/login?sso-fejl")
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(signedInPeople())));
+        http.oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
+    }
+
+    /** Ended sessions leave the registry of sessions the back-channel logout looks in. */
+    @Bean
+    HttpSessionEventPublisher sessionEvents() {
+        return new HttpSessionEventPublisher();
     }
 
     /** Where a page sends someone who is not logged in: straight to the provider. */

@@ -185,10 +185,7 @@ class SingleSignOnTest {
         String foreign = sign("https://login.other.example", TestOidcProvider.CLIENT_ID, Instant.now(),
                 Instant.now().plusSeconds(600), TestOidcProvider.encoder());
         String otherAudience = sign(PROVIDER, "another-app", Instant.now(), Instant.now().plusSeconds(600), TestOidcProvider.encoder());
-        java.security.KeyPair otherKeys = TestOidcProvider.rsa();
-        String otherKey = sign(PROVIDER, TestOidcProvider.CLIENT_ID, Instant.now(), Instant.now().plusSeconds(600),
-                new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder((RSAPublicKey) otherKeys.getPublic())
-                        .privateKey(otherKeys.getPrivate()).keyID("test-provider").build()))));
+        String otherKey = sign(PROVIDER, TestOidcProvider.CLIENT_ID, Instant.now(), Instant.now().plusSeconds(600), foreignKey());
         for (String refused : List.of(expired, foreign, otherAudience, otherKey, "not-a-token")) {
             assertThat(call("Bearer " + refused, "GET", "/api/knowledge?q=pension", null).statusCode()).isEqualTo(401);
             assertThat(call("Bearer " + refused, "GET", ENGINE_REST + "/task", null).statusCode()).isEqualTo(401);
@@ -238,6 +235,50 @@ class SingleSignOnTest {
 
         assertThat(get(browser(), "/camunda/app/tasklist/scripts/sso-logout.js").uri().toString())
                 .as("the script is behind the login too").startsWith(PROVIDER + "/login");
+    }
+
+    @Test
+    void aLogoutAtTheProviderEndsTheSessionHereByBackChannel() throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient page = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(openThroughProvider(browser, "/portal/viden", "sso.superbruger").statusCode()).isEqualTo(200);
+        assertThat(page.send(HttpRequest.newBuilder(URI.create(APP + "/portal/viden")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+
+        // a logout token from somebody else is refused, and the session goes on
+        assertThat(backChannelLogout(logoutToken("sso.superbruger", foreignKey())).statusCode()).isEqualTo(400);
+        assertThat(page.send(HttpRequest.newBuilder(URI.create(APP + "/portal/viden")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+
+        // the provider tells the application that the person logged out (there or in another application)
+        assertThat(backChannelLogout(logoutToken("sso.superbruger", TestOidcProvider.encoder())).statusCode()).isEqualTo(200);
+        HttpResponse<String> after = page.send(HttpRequest.newBuilder(URI.create(APP + "/portal/viden")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/" + SingleSignOn.REGISTRATION);
+    }
+
+    /** Signs as the provider would, with a key that is not the provider's (and its key id). */
+    static JwtEncoder foreignKey() {
+        java.security.KeyPair keys = TestOidcProvider.rsa();
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .privateKey(keys.getPrivate()).keyID("test-provider").build())));
+    }
+
+    static String logoutToken(String subject, JwtEncoder encoder) {
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(PROVIDER).audience(List.of(TestOidcProvider.CLIENT_ID)).subject(subject)
+                .issuedAt(Instant.now()).id(java.util.UUID.randomUUID().toString())
+                .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of())).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId("test-provider").build(),
+                claims)).getTokenValue();
+    }
+
+    static HttpResponse<String> backChannelLogout(String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + SingleSignOn.BACK_CHANNEL))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("logout_token", token)))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String sign(String issuer, String audience, Instant issuedAt, Instant expiresAt,
