@@ -56,7 +56,8 @@ public class MailboxWatcher {
     private final AtomicBoolean offLogged = new AtomicBoolean();
 
     public MailboxWatcher(IntakeSettings settings, Mailbox mailbox, MailRouter router, IntakeMailRepository taken,
-            IntakeFailureRepository failures, IntakeStateRepository states, MailboxIncidents incidents, Clock clock, PlatformTransactionManager transactions) {
+            IntakeFailureRepository failures, IntakeStateRepository states, MailboxIncidents incidents, Clock clock,
+            PlatformTransactionManager transactions) {
         this.settings = settings;
         this.mailbox = mailbox;
         this.router = router;
@@ -131,7 +132,7 @@ public class MailboxWatcher {
             // another node took it at the same moment
             isNew = false;
         } catch (RuntimeException e) {
-            failed(connection, message, mail.messageId(), e);
+            mailFailed(connection, message, mail.messageId(), e);
             return false;
         }
         connection.putAway(message);
@@ -139,7 +140,7 @@ public class MailboxWatcher {
     }
 
     /** Tried again at the next read, or after the last try left for a person. */
-    private void failed(Mailbox.Connection connection, Message message, String messageId, RuntimeException e)
+    private void mailFailed(Mailbox.Connection connection, Message message, String messageId, RuntimeException e)
             throws MessagingException {
         Integer inARow = perMail.execute(status -> {
             IntakeFailure failure = failures.findById(messageId).orElseGet(() -> new IntakeFailure(messageId));
